@@ -1,21 +1,13 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { runService } from '@confer/shared/server/platform';
 import { AppModule } from './app/app.module';
+import { chatEnv } from './app/chat.env';
+import { chatMigrations } from './migrations';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
-}
-
-bootstrap();
+void runService({
+  service: 'chat',
+  title: 'Confer chat: meeting chat and messages',
+  env: chatEnv,
+  entities: [],
+  migrations: chatMigrations,
+  appModule: (context) => AppModule.register(context),
+});

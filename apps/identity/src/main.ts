@@ -1,21 +1,13 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { runService } from '@confer/shared/server/platform';
 import { AppModule } from './app/app.module';
+import { identityEnv } from './app/identity.env';
+import { identityMigrations } from './migrations';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
-}
-
-bootstrap();
+void runService({
+  service: 'identity',
+  title: 'Confer identity: accounts, sign-in and profiles',
+  env: identityEnv,
+  entities: [],
+  migrations: identityMigrations,
+  appModule: (context) => AppModule.register(context),
+});

@@ -1,10 +1,10 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type ServiceContext } from '@confer/shared/server/platform';
+import type { RecordingConfig } from './recording.env';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static register(context: ServiceContext<RecordingConfig>): DynamicModule {
+    return { module: AppModule, imports: [PlatformModule.forService(context)] };
+  }
+}

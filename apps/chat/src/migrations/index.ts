@@ -1,0 +1,3 @@
+/** The chat schema's migrations, oldest first. The event-bus tables come from the platform. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const chatMigrations: Function[] = [];

@@ -1,0 +1,22 @@
+import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@confer/shared/util';
+import { LiveKitWebhookService } from './livekit-webhook.service';
+
+/** LiveKit posts room and participant events here; the request is authenticated by its signature. */
+@Controller('livekit')
+export class LiveKitWebhookController {
+  constructor(private readonly webhooks: LiveKitWebhookService) {}
+
+  @Post('webhook')
+  @HttpCode(200)
+  @ApiExcludeEndpoint()
+  async receive(@Req() request: FastifyRequest, @Headers('authorization') authorization?: string): Promise<{ received: true }> {
+    if (typeof request.body !== 'string') {
+      throw new DomainError('WEBHOOK_BODY_INVALID', 'unsupported', 'The webhook body must be application/webhook+json.');
+    }
+    await this.webhooks.receive(request.body, authorization);
+    return { received: true };
+  }
+}

@@ -1,0 +1,3 @@
+export function analyticsContracts(): string {
+  return 'analytics-contracts';
+}

@@ -1,0 +1,3 @@
+export function chatContracts(): string {
+  return 'chat-contracts';
+}

@@ -1,0 +1,3 @@
+export function identityContracts(): string {
+  return 'identity-contracts';
+}

@@ -1,0 +1,7 @@
+import { meetingsContracts } from './meetings-contracts';
+
+describe('meetingsContracts', () => {
+  it('should work', () => {
+    expect(meetingsContracts()).toEqual('meetings-contracts');
+  });
+});

@@ -1,0 +1,3 @@
+export function meetingsContracts(): string {
+  return 'meetings-contracts';
+}

@@ -1,0 +1,3 @@
+export function recordingContracts(): string {
+  return 'recording-contracts';
+}

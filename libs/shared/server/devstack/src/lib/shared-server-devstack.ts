@@ -1,0 +1,3 @@
+export function sharedServerDevstack(): string {
+  return 'shared-server-devstack';
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { REQUEST_ID_HEADER } from '@confer/shared/contracts';
+import { sanitizeRequestId, type Logger, type ServiceMetrics } from '@confer/shared/server/observability';
+
+/** Fastify options: the request id comes from x-request-id when it is plain, or is new. */
+export function fastifyOptions(): FastifyServerOptions {
+  return {
+    genReqId: (req) => sanitizeRequestId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID(),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    trustProxy: 'loopback',
+  };
+}
+
+/** Echoes the request id, records metrics and writes one access log line per request. */
+export function installFastifyHooks(fastify: FastifyInstance, logger: Logger, metrics: ServiceMetrics): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    if (!route.endsWith('/health') && !route.endsWith('/health/live') && !route.endsWith('/metrics')) {
+      logger.info(
+        { requestId: request.id, method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
+    }
+    done();
+  });
+}

@@ -1,0 +1,52 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import type { ServiceName } from '@confer/shared/contracts';
+import { DatabaseModule } from '@confer/shared/server/database';
+import { EventsModule } from '@confer/shared/server/events';
+import { LOGGER, ServiceMetrics } from '@confer/shared/server/observability';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { RequestContextInterceptor } from './http/request-context.interceptor';
+import { MetricsController } from './metrics/metrics.controller';
+import { SERVICE_CONTEXT, type ServiceContext } from './service-context';
+
+export interface PlatformOptions {
+  /** Producers whose events this service consumes. */
+  subscribeTo?: readonly ServiceName[];
+}
+
+/** What every service has: config, logger, metrics, database, event bus, RPC client, health. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forService(context: ServiceContext, options: PlatformOptions = {}): DynamicModule {
+    const { config } = context;
+    return {
+      module: PlatformModule,
+      imports: [
+        DatabaseModule.forDataSource(context.dataSource),
+        EventsModule.forService({
+          service: context.service,
+          instanceId: context.instanceId,
+          schema: config.DATABASE_SCHEMA,
+          redisUrl: config.REDIS_URL,
+          prefix: config.EVENTS_PREFIX,
+          relayIntervalMs: config.EVENTS_RELAY_INTERVAL_MS,
+          retryAfterMs: config.EVENTS_RETRY_AFTER_MS,
+          maxDeliveries: config.EVENTS_MAX_DELIVERIES,
+          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          subscribeTo: options.subscribeTo ?? [],
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_CONTEXT, useValue: context },
+        { provide: LOGGER, useValue: context.logger },
+        { provide: ServiceMetrics, useValue: context.metrics },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        HealthService,
+      ],
+      exports: [SERVICE_CONTEXT, LOGGER, ServiceMetrics, DatabaseModule, EventsModule],
+    };
+  }
+}
