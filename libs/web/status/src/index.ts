@@ -1,1 +1,2 @@
-export * from './lib/web-status/web-status';
+export * from './lib/status.routes';
+export * from './lib/status-page/status-page';

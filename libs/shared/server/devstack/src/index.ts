@@ -1,1 +1,12 @@
-export * from './lib/shared-server-devstack';
+export * from './lib/workspace';
+export * from './lib/ports';
+export * from './lib/process';
+export * from './lib/redis-server';
+export * from './lib/postgres';
+export * from './lib/livekit';
+export * from './lib/s3';
+export * from './lib/mailpit';
+export * from './lib/services';
+export * from './lib/netns';
+export * from './lib/run-media-probe';
+export type { MediaProbeResult } from './lib/media-probe';

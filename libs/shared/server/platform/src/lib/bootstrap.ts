@@ -115,8 +115,7 @@ async function startNest<S extends ServiceEnvSchema>(
   registerInfoHandler(rpcServer, context);
   app.connectMicroservice({ strategy: rpcServer }, { inheritAppConfig: true });
 
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  installShutdownDeadline(logger, config.SHUTDOWN_TIMEOUT_MS);
+  installGracefulShutdown(app, logger, config.SHUTDOWN_TIMEOUT_MS);
   await app.startAllMicroservices();
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info(
@@ -141,17 +140,34 @@ function registerInfoHandler(server: ServerRedis, context: ServiceContext): void
   server.addHandler(rpcPattern(context.service, 'info'), async () => info);
 }
 
-/** If draining takes longer than the deadline, stop anyway: an orchestrator is waiting. */
-function installShutdownDeadline(logger: Logger, timeoutMs: number): void {
-  const arm = (signal: string) => {
+/**
+ * On SIGTERM or SIGINT: stop accepting, let in-flight requests finish, stop consuming events, close
+ * the pools (Nest's shutdown hooks), and exit 0. If that takes longer than the deadline, exit 1.
+ */
+function installGracefulShutdown(app: NestFastifyApplication, logger: Logger, timeoutMs: number): void {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
     logger.info({ signal }, 'shutting down: no new requests, draining');
     setTimeout(() => {
       logger.error({ timeoutMs }, 'shutdown took too long; exiting');
       process.exit(1);
     }, timeoutMs).unref();
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', arm);
-  process.once('SIGINT', arm);
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 function die(service: string, reason: string): never {

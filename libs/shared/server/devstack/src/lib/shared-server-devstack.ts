@@ -1,3 +1,0 @@
-export function sharedServerDevstack(): string {
-  return 'shared-server-devstack';
-}
