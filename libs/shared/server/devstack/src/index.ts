@@ -10,3 +10,4 @@ export * from './lib/services';
 export * from './lib/netns';
 export * from './lib/run-media-probe';
 export type { MediaProbeResult } from './lib/media-probe';
+export * from './lib/platform';

@@ -1,0 +1,62 @@
+/**
+ * bench:health — requests per second and latency of GET /api/meetings/health through the one origin
+ * (edge → meetings, which checks Postgres and Redis on every call). Brings up a fresh database, a
+ * private Redis, the meetings service and the edge on free loopback ports; tears them down after.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, freePorts, startPlatform, startRedisServer } from '@confer/shared/server/devstack';
+import { closedLoopLoad, printTable, type LoadResult } from './load';
+
+const DURATION_MS = Number(process.env['BENCH_DURATION_MS'] ?? 10000);
+const CONCURRENCY = (process.env['BENCH_CONCURRENCY'] ?? '1,16,64').split(',').map(Number);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'confer-bench-health-'));
+  const [db, redis] = await Promise.all([createTestDatabase('confer_bench'), startRedisServer(join(dir, 'redis'))]);
+  const platform = await startPlatform({
+    dir,
+    databaseUrl: db.url,
+    redisUrl: redis.url,
+    ports: await freePorts(),
+    secrets: { livekitApiKey: 'bench', livekitApiSecret: 'bench-secret-0123456789abcdef0123456789', s3AccessKeyId: 'x', s3SecretAccessKey: 'x' },
+    services: ['meetings'],
+    companions: { livekit: false, s3: false, mail: false },
+    logLevel: 'warn',
+  }).catch(async (error: unknown) => {
+    await redis.stop();
+    await db.drop();
+    throw error;
+  });
+  const url = `${platform.origin}/api/meetings/health`;
+  const results: LoadResult[] = [];
+  try {
+    await closedLoopLoad(url, 8, 2000); // warm-up: JIT, connection pools
+    for (const concurrency of CONCURRENCY) results.push(await closedLoopLoad(url, concurrency, DURATION_MS));
+  } finally {
+    await platform.stop();
+    await redis.stop();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  printTable(`GET /api/meetings/health through the edge (${DURATION_MS / 1000} s per row, closed loop, keep-alive)`, results.map((r) => ({ ...r })));
+  const best = results.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
+  console.log(
+    JSON.stringify({
+      benchmark: 'health',
+      path: '/api/meetings/health',
+      via: 'edge',
+      runs: results,
+      bestRequestsPerSecond: best.requestsPerSecond,
+      bestAtConcurrency: best.concurrency,
+      p50MsAtBest: best.p50Ms,
+      p99MsAtBest: best.p99Ms,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:health failed: ${(error as Error).message}`);
+  process.exit(1);
+});
