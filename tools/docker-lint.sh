@@ -126,8 +126,10 @@ else
   fail "no Go to build BuildKit's Dockerfile checker: install Go (https://go.dev/dl) and rerun"
 fi
 for dockerfile in "${dockerfiles[@]}"; do
-  # dockerfile-utils exits 1 on errors only; any diagnostic it prints counts as a problem here.
-  if output=$(npx --yes "$DOCKERFILE_UTILS" lint "$dockerfile" 2>&1) && [ -z "$output" ]; then
+  # dockerfile-utils exits 1 on errors only; any diagnostic it prints (on stdout) counts as a
+  # problem here. npm's own notices go to stderr and are not diagnostics.
+  if output=$(npm_config_update_notifier=false npx --yes "$DOCKERFILE_UTILS" lint "$dockerfile") &&
+    [ -z "$output" ]; then
     ok "$dockerfile ($DOCKERFILE_UTILS)"
   else
     printf '%s\n' "$output" >&2

@@ -1,1 +1,1 @@
-export * from './lib/analytics-contracts';
+export * from './lib/analytics.rpc';

@@ -1,1 +1,1 @@
-export * from './lib/chat-contracts';
+export * from './lib/chat.rpc';

@@ -1,1 +1,1 @@
-export * from './lib/identity-contracts';
+export * from './lib/identity.rpc';

@@ -1,1 +1,2 @@
-export * from './lib/meetings-contracts';
+export * from './lib/meetings.rpc';
+export * from './lib/meetings.errors';

@@ -1,1 +1,1 @@
-export * from './lib/recording-contracts';
+export * from './lib/recording.rpc';

@@ -2,3 +2,4 @@ export * from './lib/services';
 export * from './lib/errors';
 export * from './lib/events';
 export * from './lib/rpc';
+export * from './lib/health';

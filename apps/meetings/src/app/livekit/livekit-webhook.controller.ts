@@ -1,4 +1,5 @@
 import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { MeetingsErrorCode } from '@confer/meetings/contracts';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@confer/shared/util';
@@ -14,7 +15,7 @@ export class LiveKitWebhookController {
   @ApiExcludeEndpoint()
   async receive(@Req() request: FastifyRequest, @Headers('authorization') authorization?: string): Promise<{ received: true }> {
     if (typeof request.body !== 'string') {
-      throw new DomainError('WEBHOOK_BODY_INVALID', 'unsupported', 'The webhook body must be application/webhook+json.');
+      throw new DomainError(MeetingsErrorCode.WebhookBodyInvalid, 'unsupported', 'The webhook body must be application/webhook+json.');
     }
     await this.webhooks.receive(request.body, authorization);
     return { received: true };

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { MeetingsErrorCode } from '@confer/meetings/contracts';
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { LOGGER, type Logger } from '@confer/shared/server/observability';
 import { DomainError } from '@confer/shared/util';
@@ -15,12 +16,12 @@ export class LiveKitWebhookService {
   }
 
   async receive(body: string, authorization: string | undefined): Promise<WebhookEvent> {
-    if (!authorization) throw new DomainError('WEBHOOK_UNSIGNED', 'unauthenticated', 'The webhook has no signature.');
+    if (!authorization) throw new DomainError(MeetingsErrorCode.WebhookUnsigned, 'unauthenticated', 'The webhook has no signature.');
     let event: WebhookEvent;
     try {
       event = await this.receiver.receive(body, authorization);
     } catch {
-      throw new DomainError('WEBHOOK_SIGNATURE_INVALID', 'unauthenticated', 'The webhook signature is not valid.');
+      throw new DomainError(MeetingsErrorCode.WebhookSignatureInvalid, 'unauthenticated', 'The webhook signature is not valid.');
     }
     this.logger.info(
       { component: 'livekit-webhook', event: event.event, room: event.room?.name, participant: event.participant?.identity },

@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TimeoutError } from 'rxjs';
 import { isErrorBody, type ServiceName } from '@confer/shared/contracts';
-import { isHealthReport, type HealthReport } from './health-report';
+import { isHealthReport, type HealthReport } from '@confer/shared/contracts';
 
 export type ServiceState = 'checking' | 'operational' | 'degraded' | 'unreachable';
 

@@ -136,6 +136,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const companions = { livekit: true, s3: true, mail: true, ...options.companions };
   const started: { stop(): Promise<void> }[] = [];
   const processes: ManagedProcess[] = [];
+  const track = (handle: { stop(): Promise<void>; process: ManagedProcess } | undefined) => {
+    if (!handle) return;
+    started.push(handle);
+    processes.push(handle.process);
+  };
   const stopAll = async () => {
     for (const handle of started.reverse()) await handle.stop().catch(() => undefined);
   };
@@ -150,21 +155,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           webhookUrl: `http://127.0.0.1:${ports.services.meetings}/api/meetings/livekit/webhook`,
         })
       : undefined;
-    if (livekit) started.push(livekit), processes.push(livekit.process);
+    track(livekit);
     const s3 = companions.s3
       ? await startS3({ dir: join(dir, 's3'), port: ports.s3, accessKeyId: secrets.s3AccessKeyId, secretAccessKey: secrets.s3SecretAccessKey })
       : undefined;
-    if (s3) started.push(s3), processes.push(s3.process);
+    track(s3);
     const mail = companions.mail ? await startMailpit({ dir: join(dir, 'mailpit'), smtpPort: ports.smtp, httpPort: ports.mailpit }) : undefined;
-    if (mail) started.push(mail), processes.push(mail.process);
+    track(mail);
 
     const services: ServiceHandle[] = [];
     // One at a time: on two cores, five Node processes booting at once each take longer than in turn.
     for (const name of options.services ?? SERVICE_NAMES) {
       const handle = await startService(name, ports.services[name], serviceEnvironment(name, options), join(dir, 'logs'));
       services.push(handle);
-      started.push(handle);
-      processes.push(handle.process);
+      track(handle);
     }
 
     const root = workspaceRoot();

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { HealthService, type HealthReport } from './health.service';
+import { HealthService, type ServiceHealthReport } from './health.service';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +12,7 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ description: 'Live and ready' })
   @ApiServiceUnavailableResponse({ description: 'Live, but the database or Redis does not answer' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ServiceHealthReport> {
     const report = await this.health.report();
     reply.status(report.ready ? 200 : 503);
     reply.header('cache-control', 'no-store');

@@ -1,23 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import type { DependencyCheck, HealthReport } from '@confer/shared/contracts';
 import { REDIS_COMMANDS } from '@confer/shared/server/events';
 import { SERVICE_CONTEXT, type ServiceContext } from '../service-context';
 
-export interface DependencyCheck {
-  status: 'up' | 'down';
-  latencyMs: number;
-  error?: string;
-}
-
-export interface HealthReport {
-  service: string;
-  version: string;
-  status: 'ok' | 'unavailable';
-  live: true;
-  ready: boolean;
-  uptimeSeconds: number;
-  checks: { database: DependencyCheck; redis: DependencyCheck };
+/** What /health reports: the shared HealthReport with this service's two dependencies. */
+export interface ServiceHealthReport extends HealthReport {
+  readonly live: true;
+  readonly checks: { readonly database: DependencyCheck; readonly redis: DependencyCheck };
 }
 
 const CHECK_TIMEOUT_MS = 1000;
@@ -30,7 +21,7 @@ export class HealthService {
     @Inject(REDIS_COMMANDS) private readonly redis: Redis,
   ) {}
 
-  async report(): Promise<HealthReport> {
+  async report(): Promise<ServiceHealthReport> {
     const [database, redis] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),
       check(() => this.redis.ping()),

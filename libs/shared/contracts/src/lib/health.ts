@@ -1,13 +1,11 @@
-/**
- * The JSON every service answers on GET /api/<service>/health (200 when ready, 503 when not).
- * Mirrors the services' health module; it would belong in @confer/shared/contracts.
- */
+/** One dependency's answer in a health report. */
 export interface DependencyCheck {
   readonly status: 'up' | 'down';
   readonly latencyMs?: number;
   readonly error?: string;
 }
 
+/** The JSON every service answers on GET /api/<service>/health: 200 when ready, 503 when not. */
 export interface HealthReport {
   readonly service: string;
   readonly version: string;

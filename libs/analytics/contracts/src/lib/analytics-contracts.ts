@@ -1,3 +1,0 @@
-export function analyticsContracts(): string {
-  return 'analytics-contracts';
-}

@@ -1,3 +1,0 @@
-export function chatContracts(): string {
-  return 'chat-contracts';
-}

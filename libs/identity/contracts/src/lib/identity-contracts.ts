@@ -1,3 +1,0 @@
-export function identityContracts(): string {
-  return 'identity-contracts';
-}

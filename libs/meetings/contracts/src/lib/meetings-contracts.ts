@@ -1,3 +1,0 @@
-export function meetingsContracts(): string {
-  return 'meetings-contracts';
-}

@@ -1,3 +1,0 @@
-export function recordingContracts(): string {
-  return 'recording-contracts';
-}

@@ -1,0 +1,29 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { DomainError } from '@confer/shared/util';
+import { mapError } from './error-mapping';
+
+describe('mapError', () => {
+  it('maps a domain error by its kind and keeps its code and details', () => {
+    expect(mapError(new DomainError('MEETING_LOCKED', 'conflict', 'The meeting is locked', { id: 'm1' }))).toEqual({
+      status: 409,
+      body: { code: 'MEETING_LOCKED', message: 'The meeting is locked', details: { id: 'm1' } },
+      unexpected: false,
+    });
+    expect(mapError(new DomainError('SLOW_DOWN', 'rate_limited', 'Too many')).status).toBe(429);
+  });
+
+  it('gives Nest HTTP exceptions a stable code', () => {
+    expect(mapError(new NotFoundException('Cannot GET /x')).body).toEqual({ code: 'NOT_FOUND', message: 'Cannot GET /x' });
+    expect(mapError(new BadRequestException('bad')).status).toBe(400);
+  });
+
+  it('keeps Fastify client errors 4xx', () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
+    expect(mapError(tooLarge)).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('hides the details of anything unexpected behind a 500', () => {
+    const mapped = mapError(new Error('connection string postgres://u:secret@db'));
+    expect(mapped).toEqual({ status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side.' }, unexpected: true });
+  });
+});
