@@ -19,7 +19,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-DOCKERFILE_UTILS=dockerfile-utils@0.16.3
+DOCKERFILE_UTILS='dockerfile-utils@0.16.3'
 COMPOSE_MODULE=github.com/docker/compose/v5
 COMPOSE_VERSION=v5.6.0
 BUILDKIT_VERSION=v0.33.1
