@@ -29,6 +29,9 @@ bash tools/stack/install.sh --browser
 step "lint (module boundaries included)"
 npx nx run-many -t lint --output-style=static
 
+step "docker/ lint (Dockerfile and compose, no engine needed)"
+bash tools/docker-lint.sh
+
 step "unit tests"
 npx nx run-many -t test --skip-nx-cache --output-style=static
 
