@@ -222,6 +222,27 @@ describe('event bus over the real Postgres and Redis', () => {
     expect(dead.some(([, f]) => f.join(' ').includes('m-poison'))).toBe(true);
   });
 
+  it('deletes only published outbox rows past their retention', async () => {
+    await publishMeetings(['m-retention']);
+    await eventually(
+      async () => Number((await producerDb.query('SELECT count(*) AS n FROM meetings.outbox_events WHERE published_at IS NULL'))[0].n),
+      (n) => n === 0,
+    );
+    await relay.stop();
+    try {
+      await producerDb.query(`UPDATE meetings.outbox_events SET published_at = now() - interval '8 days' WHERE published_at IS NOT NULL`);
+      await producerDb.query(`INSERT INTO meetings.outbox_events (id, type, version, payload) VALUES (gen_random_uuid(), 'x.unsent', 1, '{}')`);
+      const deleted = await relay.deletePublished();
+      expect(deleted).toBeGreaterThan(0);
+      const left = await producerDb.query('SELECT type, published_at FROM meetings.outbox_events');
+      expect(left).toEqual([{ type: 'x.unsent', published_at: null }]);
+    } finally {
+      await producerDb.query('DELETE FROM meetings.outbox_events');
+      relay = new OutboxRelay(producerDb, connections.create('relay'), { producer: 'meetings', schema: 'meetings', prefix: PREFIX, intervalMs: 20 }, logger);
+      relay.start();
+    }
+  });
+
   it('keeps events in the outbox while Redis is away and delivers them when it returns', async () => {
     startConsumer();
     await redis.stop();

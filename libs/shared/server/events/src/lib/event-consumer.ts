@@ -25,7 +25,11 @@ export interface EventConsumerOptions {
   maxDeliveries: number;
   blockMs?: number;
   batchSize?: number;
+  /** Ids of handled events are kept this long for deduplication (default 30 days). */
+  keepProcessedMs?: number;
 }
+
+const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
 interface Registration {
   version: number;
@@ -46,6 +50,7 @@ export class EventConsumer {
   private readonly abort = new AbortController();
   private loop?: Promise<void>;
   private lastReclaim = 0;
+  private lastHousekeeping = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -101,6 +106,7 @@ export class EventConsumer {
         }
         await this.readNew();
         await this.reclaimStale();
+        await this.forgetOldIds();
         if (failures > 0) this.logger.info({ component: 'event-consumer' }, 'event consumer recovered');
         failures = 0;
       } catch (error) {
@@ -113,6 +119,19 @@ export class EventConsumer {
         await sleep(Math.min(100 * 2 ** Math.min(failures, 5), 2000), signal);
       }
     }
+  }
+
+  /**
+   * Deduplication needs an id only while its entry can still be delivered again; streams are
+   * trimmed long before the retention runs out.
+   */
+  private async forgetOldIds(): Promise<void> {
+    if (Date.now() - this.lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
+    this.lastHousekeeping = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM "${this.options.schema}".processed_events WHERE consumer = $1 AND processed_at < now() - make_interval(secs => $2)`,
+      [this.options.group, (this.options.keepProcessedMs ?? 30 * 24 * 3600 * 1000) / 1000],
+    );
   }
 
   private async readNew(): Promise<void> {

@@ -12,7 +12,11 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Approximate length a stream is trimmed to. */
   maxStreamLength?: number;
+  /** Published outbox rows older than this are deleted (default 7 days). */
+  keepPublishedMs?: number;
 }
+
+const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
 interface OutboxRow {
   seq: string;
@@ -33,6 +37,7 @@ export class OutboxRelay {
   private readonly abort = new AbortController();
   private loop?: Promise<void>;
   private failures = 0;
+  private lastHousekeeping = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -97,10 +102,23 @@ export class OutboxRelay {
     });
   }
 
+  /** Deletes published rows past their retention; unpublished rows are never deleted. */
+  async deletePublished(olderThanMs = this.options.keepPublishedMs ?? 7 * 24 * 3600 * 1000): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(
+      `DELETE FROM "${this.options.schema}".outbox_events WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1)`,
+      [olderThanMs / 1000],
+    )) as [unknown, number];
+    return deleted;
+  }
+
   private async run(): Promise<void> {
     const { signal } = this.abort;
     while (!signal.aborted) {
       try {
+        if (Date.now() - this.lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
+          this.lastHousekeeping = Date.now();
+          await this.deletePublished();
+        }
         const sent = await this.relayOnce();
         if (this.failures > 0) this.logger.info({ component: 'outbox-relay' }, 'outbox relay recovered');
         this.failures = 0;
