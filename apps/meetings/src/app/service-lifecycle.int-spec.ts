@@ -93,7 +93,11 @@ describe('meetings service process', () => {
 
     await redis.stop();
     await waitUntil('meetings reports not ready', async () => (await health()).status === 503, { timeoutMs: 10000 });
-    expect(await health()).toMatchObject({ status: 503, body: { ready: false, checks: { redis: { status: 'down' } } } });
+    const down = await health();
+    expect(down).toMatchObject({ status: 503, body: { ready: false, checks: { redis: { status: 'down' } } } });
+    // The public report says what is down, not why: reasons can name internal hosts.
+    expect(JSON.stringify(down.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|error/);
+    await waitUntil('the reason is logged', async () => readFileSync(meetings.process.logFile, 'utf8').includes('"msg":"redis is down"'));
     // Liveness stays green: an orchestrator must not restart a service for its dependency's outage.
     expect((await fetch(`${meetings.baseUrl}/health/live`)).status).toBe(200);
 

@@ -2,7 +2,6 @@
 export interface DependencyCheck {
   readonly status: 'up' | 'down';
   readonly latencyMs?: number;
-  readonly error?: string;
 }
 
 /** The JSON every service answers on GET /api/<service>/health: 200 when ready, 503 when not. */
