@@ -38,6 +38,9 @@ npx nx run-many -t test --skip-nx-cache --output-style=static
 step "build"
 npx nx run-many -t build --output-style=static
 
+step "infra: synthesise every AWS stage offline (CDK, cdk-nag)"
+npx nx run infra:synth --output-style=static
+
 step "integration tests (real Postgres, Redis, LiveKit, S3, SMTP)"
 npx nx run-many -t int-test --parallel=1 --output-style=static
 

@@ -1,0 +1,3 @@
+export * from './types';
+export * from './stages';
+export * from './validate';
