@@ -1,9 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_SERVICE_PORTS, type ServiceName } from '@confer/shared/contracts';
-import { env, loadConfig, type EnvVar } from '@confer/shared/server/config';
-
-export const EDGE_LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type EdgeLogLevel = (typeof EDGE_LOG_LEVELS)[number];
+import { env, loadConfig, LOG_LEVELS, type EnvVar, type LogLevel } from '@confer/shared/server/config';
 
 /** Everything the edge needs, read and validated once at boot. Nothing reads process.env afterwards. */
 export interface EdgeConfig {
@@ -15,7 +12,7 @@ export interface EdgeConfig {
   readonly upstreams: Readonly<Record<ServiceName, string>>;
   /** Longest wait for an upstream to connect, answer with headers, or send the next body chunk. */
   readonly upstreamTimeoutMs: number;
-  readonly logLevel: EdgeLogLevel;
+  readonly logLevel: LogLevel;
 }
 
 function upstreamUrl(service: ServiceName): EnvVar<string> {
@@ -34,7 +31,7 @@ export function edgeEnvSchema(cwd: string) {
     RECORDING_URL: upstreamUrl('recording'),
     ANALYTICS_URL: upstreamUrl('analytics'),
     UPSTREAM_TIMEOUT_MS: env.int({ default: 30_000, min: 100, max: 600_000 }),
-    LOG_LEVEL: env.oneOf(EDGE_LOG_LEVELS, 'info'),
+    LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
   };
 }
 

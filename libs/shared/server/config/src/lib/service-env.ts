@@ -1,4 +1,4 @@
-import { env } from './env';
+import { env, LOG_LEVELS } from './env';
 
 /** Variables every Confer service reads. A service spreads this into its own schema. */
 export function serviceEnv(service: string, defaultPort: number) {
@@ -16,7 +16,7 @@ export function serviceEnv(service: string, defaultPort: number) {
     EVENTS_RETRY_AFTER_MS: env.int({ default: 5000, min: 50, max: 3600000 }),
     EVENTS_MAX_DELIVERIES: env.int({ default: 10, min: 1, max: 1000 }),
     RPC_TIMEOUT_MS: env.int({ default: 5000, min: 50, max: 120000 }),
-    LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
     SHUTDOWN_TIMEOUT_MS: env.int({ default: 10000, min: 100, max: 120000 }),
   };
 }

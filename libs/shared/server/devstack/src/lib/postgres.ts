@@ -21,15 +21,26 @@ export async function createTestDatabase(prefix = 'confer_test'): Promise<TestDa
   return {
     name,
     url: url.toString(),
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: async () => {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminPostgresUrl(), connectionTimeoutMillis: 5000 });
+/** Creates the database a URL names, on its own server, unless it exists (for `npm start`). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const exists = await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [name], admin.toString());
+  if (exists === 0) await adminQuery(`CREATE DATABASE "${name.replace(/"/g, '')}"`, [], admin.toString());
+}
+
+async function adminQuery(sql: string, params: unknown[] = [], url = adminPostgresUrl()): Promise<number> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, params)).rowCount ?? 0;
   } finally {
     await client.end();
   }

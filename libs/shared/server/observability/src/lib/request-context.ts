@@ -9,7 +9,12 @@ const storage = new AsyncLocalStorage<RequestContext>();
 
 /** Runs fn with the given request id as the current one, for logs, RPC calls and published events. */
 export function runWithRequestId<T>(requestId: string | undefined, fn: () => T): T {
-  return storage.run({ requestId: sanitizeRequestId(requestId) ?? randomUUID() }, fn);
+  return storage.run({ requestId: requestIdFrom(requestId) }, fn);
+}
+
+/** The caller's request id when it is plain, otherwise a new one. */
+export function requestIdFrom(value: unknown): string {
+  return sanitizeRequestId(value) ?? randomUUID();
 }
 
 export function currentRequestId(): string | undefined {

@@ -27,10 +27,13 @@ export class StatusPage implements OnInit {
   protected readonly labels = STATE_LABELS;
   protected readonly purposes = PURPOSES;
 
+  protected readonly allOperational = computed(() => !this.status.checking() && this.status.needAttention() === 0);
+
   protected readonly summary = computed(() => {
     if (this.status.checking()) return 'Checking services…';
-    const count = this.status.needAttention();
-    return count === 0 ? 'All systems operational' : `${count} of ${SERVICE_NAMES.length} services need attention`;
+    return this.allOperational()
+      ? 'All systems operational'
+      : `${this.status.needAttention()} of ${SERVICE_NAMES.length} services need attention`;
   });
 
   ngOnInit(): void {

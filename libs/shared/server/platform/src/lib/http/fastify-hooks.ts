@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { REQUEST_ID_HEADER } from '@confer/shared/contracts';
-import { sanitizeRequestId, type Logger, type ServiceMetrics } from '@confer/shared/server/observability';
+import { requestIdFrom, type Logger, type ServiceMetrics } from '@confer/shared/server/observability';
 
 /** Fastify options: the request id comes from x-request-id when it is plain, or is new. */
 export function fastifyOptions(): FastifyServerOptions {
   return {
-    genReqId: (req) => sanitizeRequestId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID(),
+    genReqId: (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
