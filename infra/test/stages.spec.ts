@@ -79,6 +79,15 @@ describe.each(STAGES)('stage %s', (stage) => {
     templates.services.resourcePropertiesCountIs('AWS::ECS::Service', { DeploymentConfiguration: Match.objectLike({ DeploymentCircuitBreaker: { Enable: true, Rollback: true } }) }, 5);
   });
 
+  it('tells identity where avatars go, and gives it no S3 keys (the task role signs)', () => {
+    const identity = Object.values(templates.services.findResources('AWS::ECS::TaskDefinition') as Resources)
+      .flatMap((t) => t.Properties['ContainerDefinitions'] as { Name: string; Environment?: { Name: string }[]; Secrets?: { Name: string }[] }[])
+      .find((c) => c.Name === 'identity');
+    const names = [...(identity?.Environment ?? []), ...(identity?.Secrets ?? [])].map((v) => v.Name);
+    expect(names).toEqual(expect.arrayContaining(['S3_REGION', 'S3_BUCKET_UPLOADS']));
+    expect(names.filter((n) => n.startsWith('S3_ACCESS') || n.startsWith('S3_SECRET'))).toEqual([]);
+  });
+
   it(`scales each service within its ${stage} bounds`, () => {
     const targets = Object.values(templates.services.findResources('AWS::ApplicationAutoScaling::ScalableTarget') as Resources);
     const bounds = targets.map((t) => [t.Properties['MinCapacity'], t.Properties['MaxCapacity']]).sort();

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, freePorts, startPlatform, startRedisServer } from '@confer/shared/server/devstack';
+import { createTestDatabase, ephemeralSecrets, freePorts, startPlatform, startRedisServer } from '@confer/shared/server/devstack';
 import { closedLoopLoad, printTable, type LoadResult } from './load';
 
 const DURATION_MS = Number(process.env['BENCH_DURATION_MS'] ?? 10000);
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     databaseUrl: db.url,
     redisUrl: redis.url,
     ports: await freePorts(),
-    secrets: { livekitApiKey: 'bench', livekitApiSecret: 'bench-secret-0123456789abcdef0123456789', s3AccessKeyId: 'x', s3SecretAccessKey: 'x' },
+    secrets: ephemeralSecrets(),
     services: ['meetings'],
     companions: { livekit: false, s3: false, mail: false },
     logLevel: 'warn',

@@ -17,8 +17,7 @@ export interface LoadResult {
  * soon as the last one answered, for a bounded time. Loopback only; it stops by itself.
  */
 export async function closedLoopLoad(url: string, concurrency: number, durationMs: number): Promise<LoadResult> {
-  const target = new URL(url);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('benchmarks only target loopback');
+  const target = loopbackOnly(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -26,20 +25,11 @@ export async function closedLoopLoad(url: string, concurrency: number, durationM
   const once = () =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      const req = request(target, { agent, method: 'GET' }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - started);
-          else errors += 1;
-          resolve();
-        });
-      });
-      req.setTimeout(5000, () => req.destroy(new Error('timeout')));
-      req.on('error', () => {
-        errors += 1;
+      getOnce(target, agent, undefined, (status) => {
+        if (status === 200) latencies.push(performance.now() - started);
+        else errors += 1;
         resolve();
       });
-      req.end();
     });
   const started = performance.now();
   await Promise.all(
@@ -50,7 +40,7 @@ export async function closedLoopLoad(url: string, concurrency: number, durationM
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
+  const pct = (p: number) => percentile(latencies, p);
   return {
     concurrency,
     durationSeconds: round(elapsed),
@@ -62,6 +52,28 @@ export async function closedLoopLoad(url: string, concurrency: number, durationM
     p99Ms: pct(99),
     maxMs: round(latencies[latencies.length - 1] ?? 0),
   };
+}
+
+/** One GET on a keep-alive agent; calls back with the status (0 on a transport error or timeout). */
+function getOnce(target: URL, agent: Agent, headers: Record<string, string> | undefined, done: (status: number) => void): void {
+  const req = request(target, { agent, method: 'GET', headers }, (res) => {
+    res.resume();
+    res.on('end', () => done(res.statusCode ?? 0));
+  });
+  req.setTimeout(5000, () => req.destroy(new Error('timeout')));
+  req.on('error', () => done(0));
+  req.end();
+}
+
+function loopbackOnly(url: string): URL {
+  const target = new URL(url);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('benchmarks only target loopback');
+  return target;
+}
+
+/** The p-th percentile of sorted latencies, rounded to 0.01 ms. */
+function percentile(sorted: number[], p: number): number {
+  return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 }
 
 function round(n: number): number {
@@ -77,4 +89,71 @@ export function printTable(title: string, rows: Record<string, string | number>[
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(columns.map((c) => String(row[c]))));
   console.log('');
+}
+
+export interface RateResult {
+  targetPerSecond: number;
+  durationSeconds: number;
+  sent: number;
+  ok: number;
+  errors: number;
+  achievedPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * An open-loop HTTP load: requests leave at a fixed rate whatever the answers do, and each latency
+ * is measured from when the request was due, so a stall shows up in the percentiles instead of
+ * silently lowering the rate (no coordinated omission). Loopback only.
+ */
+export async function constantRateLoad(
+  url: string,
+  options: { perSecond: number; durationMs: number; headers?: Record<string, string>; maxSockets?: number },
+): Promise<RateResult> {
+  const target = loopbackOnly(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  const intervalMs = 1000 / options.perSecond;
+  const total = Math.floor((options.durationMs / 1000) * options.perSecond);
+  const fire = (dueAt: number) =>
+    new Promise<void>((resolve) => {
+      getOnce(target, agent, options.headers, (status) => {
+        if (status === 200) latencies.push(performance.now() - dueAt);
+        else errors += 1;
+        resolve();
+      });
+    });
+  while (sent < total) {
+    const now = performance.now();
+    // Send everything that is due by now, then sleep about a millisecond.
+    while (sent < total && started + sent * intervalMs <= now) {
+      pending.push(fire(started + sent * intervalMs));
+      sent += 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => percentile(latencies, p);
+  return {
+    targetPerSecond: options.perSecond,
+    durationSeconds: round(elapsed),
+    sent,
+    ok: latencies.length,
+    errors,
+    achievedPerSecond: Math.round(latencies.length / elapsed),
+    p50Ms: pct(50),
+    p95Ms: pct(95),
+    p99Ms: pct(99),
+    maxMs: round(latencies[latencies.length - 1] ?? 0),
+  };
 }

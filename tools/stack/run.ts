@@ -25,12 +25,14 @@ const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 /** Dev secrets are made once per checkout, kept in .confer/secrets.json (mode 600), never committed. */
 function devSecrets(): PlatformSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PlatformSecrets;
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<PlatformSecrets>) : {};
   const secrets: PlatformSecrets = {
-    livekitApiKey: `confer-${randomBytes(4).toString('hex')}`,
-    livekitApiSecret: randomBytes(32).toString('hex'),
-    s3AccessKeyId: `confer-${randomBytes(4).toString('hex')}`,
-    s3SecretAccessKey: randomBytes(24).toString('hex'),
+    livekitApiKey: existing.livekitApiKey ?? `confer-${randomBytes(4).toString('hex')}`,
+    livekitApiSecret: existing.livekitApiSecret ?? randomBytes(32).toString('hex'),
+    s3AccessKeyId: existing.s3AccessKeyId ?? `confer-${randomBytes(4).toString('hex')}`,
+    s3SecretAccessKey: existing.s3SecretAccessKey ?? randomBytes(24).toString('hex'),
+    // Kept across runs: it unseals the TOTP secrets and signing keys already in the database.
+    identitySecretKey: existing.identitySecretKey ?? randomBytes(32).toString('base64'),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

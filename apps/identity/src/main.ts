@@ -1,5 +1,6 @@
 import { runService } from '@confer/shared/server/platform';
 import { AppModule } from './app/app.module';
+import { registerAvatarBodyParser } from './app/avatars/avatar-body-parser';
 import { identityEnv } from './app/identity.env';
 import { identityMigrations } from './migrations';
 
@@ -10,4 +11,5 @@ void runService({
   entities: [],
   migrations: identityMigrations,
   appModule: (context) => AppModule.register(context),
+  configureFastify: (fastify) => registerAvatarBodyParser(fastify),
 });

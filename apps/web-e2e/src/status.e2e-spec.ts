@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SERVICE_NAMES } from '@confer/shared/contracts';
 import {
   createTestDatabase,
+  ephemeralSecrets,
   freePorts,
   startPlatform,
   startRedisServer,
@@ -31,7 +32,7 @@ describe('web app on the real stack', () => {
       databaseUrl: db.url,
       redisUrl: redis.url,
       ports: await freePorts(),
-      secrets: { livekitApiKey: 'e2e', livekitApiSecret: 'e2e-secret-0123456789abcdef0123456789', s3AccessKeyId: 'e2e', s3SecretAccessKey: 'e2e-secret-key' },
+      secrets: ephemeralSecrets(),
       companions: { livekit: true, s3: true, mail: true },
     });
     browser = await launchChromium();

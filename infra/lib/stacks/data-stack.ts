@@ -36,6 +36,7 @@ export class DataStack extends Stack {
   readonly livekit: secretsmanager.ISecret;
   /** JSON { url } for SMTP_URL; set by an operator. */
   readonly smtp: secretsmanager.ISecret;
+  readonly identityKey: secretsmanager.ISecret;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -90,13 +91,25 @@ export class DataStack extends Stack {
       description: 'SMTP_URL of identity: { "url": "smtps://user:pass@host:465" }',
       generateSecretString: { secretStringTemplate: JSON.stringify({ url: 'smtp://replace-me.invalid:587' }), generateStringKey: 'unused' },
     });
+    // 64 hex digits = 32 random bytes: identity's IDENTITY_SECRET_KEY (seals TOTP secrets and signing keys).
+    this.identityKey = new secretsmanager.Secret(this, 'IdentityKey', {
+      secretName: `${prefix}/identity-key`,
+      description: 'IDENTITY_SECRET_KEY of identity: 32 random bytes as hex. Never rotate it in place: it unseals stored secrets.',
+      generateSecretString: {
+        passwordLength: 64,
+        excludeUppercase: true,
+        excludePunctuation: true,
+        includeSpace: false,
+        excludeCharacters: 'ghijklmnopqrstuvwxyz',
+      },
+    });
     waive(this.redis, [
       { id: 'AwsSolutions-AEC5', reason: 'Default port 6379 is only reachable from the service security groups inside the VPC.' },
       ...(config.redis.replicas > 0 ? [] : [{ id: 'AwsSolutions-AEC4', reason: `Stage ${config.stage} runs one Redis node; prod has replicas and Multi-AZ (validated).` }]),
     ]);
     waiveCdkHelpers(this);
     waive(this, [
-      { id: 'AwsSolutions-SMG4', reason: 'Rotation would desynchronise the composed DATABASE_URL/REDIS_URL secrets; credentials are rotated by redeploying (infra/README.md). LiveKit and SMTP secrets are owned by their providers.' },
+      { id: 'AwsSolutions-SMG4', reason: 'Rotation would desynchronise the composed DATABASE_URL/REDIS_URL secrets; credentials are rotated by redeploying (infra/README.md). LiveKit and SMTP secrets are owned by their providers; the identity key seals stored data and cannot be rotated in place.' },
     ]);
   }
 

@@ -48,8 +48,9 @@ export class ServicesStack extends Stack {
     };
     const extra: Record<ServiceName, { environment: Record<string, string>; secrets: Record<string, ecs.Secret> }> = {
       identity: {
-        environment: { MAIL_FROM: config.mail.from, PUBLIC_ORIGIN: publicOrigin },
-        secrets: { SMTP_URL: ecs.Secret.fromSecretsManager(data.smtp, 'url') },
+        // Avatars go to the uploads bucket; credentials come from the task role (no S3 keys).
+        environment: { MAIL_FROM: config.mail.from, PUBLIC_ORIGIN: publicOrigin, S3_REGION: this.region, S3_BUCKET_UPLOADS: data.uploads.bucketName },
+        secrets: { SMTP_URL: ecs.Secret.fromSecretsManager(data.smtp, 'url'), IDENTITY_SECRET_KEY: ecs.Secret.fromSecretsManager(data.identityKey) },
       },
       meetings: {
         environment: { LIVEKIT_URL: config.livekit.url, LIVEKIT_PUBLIC_URL: config.livekit.publicUrl },

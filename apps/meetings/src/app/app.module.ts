@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@confer/shared/server/auth';
 import { PlatformModule, type ServiceContext } from '@confer/shared/server/platform';
 import { LiveKitModule } from './livekit/livekit.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import type { MeetingsConfig } from './meetings.env';
 import { MEETINGS_CONFIG } from './meetings.tokens';
 
@@ -10,7 +12,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PlatformModule.forService(context), LiveKitModule],
+      imports: [PlatformModule.forService(context), AuthModule.forService(context), LiveKitModule, MeetingsModule],
       providers: [{ provide: MEETINGS_CONFIG, useValue: context.config }],
       exports: [MEETINGS_CONFIG],
     };

@@ -2,9 +2,10 @@ import { ChangeDetectionStrategy, Component, type ElementRef, inject, viewChild 
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, skip } from 'rxjs';
+import { AuthSession } from '@confer/web/auth';
 import { ToastHost } from '@confer/web/core';
 
-/** The shell: header with navigation, the routed page in <main>, the toasts, a footer. */
+/** The shell: header with navigation and the account links, the routed page in <main>, the toasts, a footer. */
 @Component({
   selector: 'cf-root',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastHost],
@@ -15,6 +16,7 @@ import { ToastHost } from '@confer/web/core';
 export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   protected readonly year = new Date().getFullYear();
+  protected readonly session = inject(AuthSession);
 
   constructor() {
     // After each in-app navigation, move focus to the new page so screen readers start there.
@@ -25,6 +27,10 @@ export class App {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.main().nativeElement.focus());
+  }
+
+  protected signOut(): void {
+    void this.session.signOut();
   }
 
   /** The skip link focuses <main> itself: a plain #main href would resolve against <base href="/">. */

@@ -3,3 +3,4 @@ export * from './lib/errors';
 export * from './lib/events';
 export * from './lib/rpc';
 export * from './lib/health';
+export * from './lib/auth';

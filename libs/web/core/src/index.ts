@@ -1,6 +1,7 @@
 export * from './lib/provide-confer-core';
 export * from './lib/api/api-bases';
 export * from './lib/api/is-api-request';
+export * from './lib/api/feature-interceptors';
 export * from './lib/request-id/new-request-id';
 export * from './lib/request-id/request-id.interceptor';
 export * from './lib/errors/silent-errors';

@@ -2,6 +2,7 @@ import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
 import { MeetingsErrorCode } from '@confer/meetings/contracts';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { Public } from '@confer/shared/server/auth';
 import { DomainError } from '@confer/shared/util';
 import { LiveKitWebhookService } from './livekit-webhook.service';
 
@@ -10,6 +11,7 @@ import { LiveKitWebhookService } from './livekit-webhook.service';
 export class LiveKitWebhookController {
   constructor(private readonly webhooks: LiveKitWebhookService) {}
 
+  @Public()
   @Post('webhook')
   @HttpCode(200)
   @ApiExcludeEndpoint()

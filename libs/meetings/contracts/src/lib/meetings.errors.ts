@@ -3,5 +3,9 @@ export const MeetingsErrorCode = {
   WebhookUnsigned: 'WEBHOOK_UNSIGNED',
   WebhookSignatureInvalid: 'WEBHOOK_SIGNATURE_INVALID',
   WebhookBodyInvalid: 'WEBHOOK_BODY_INVALID',
+  /** No such meeting, or not one the caller may see: the answer never says which. */
+  MeetingNotFound: 'MEETING_NOT_FOUND',
+  /** Unverified accounts may join meetings but not host them (docs/decisions.md). */
+  EmailNotVerified: 'EMAIL_NOT_VERIFIED',
 } as const;
 export type MeetingsErrorCode = (typeof MeetingsErrorCode)[keyof typeof MeetingsErrorCode];

@@ -2,3 +2,4 @@ export * from './lib/service-context';
 export * from './lib/platform.module';
 export * from './lib/bootstrap';
 export * from './lib/http/error-mapping';
+export * from './lib/rate-limit/rate-limiter';

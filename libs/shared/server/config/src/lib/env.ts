@@ -92,6 +92,27 @@ export const env = {
     );
   },
 
+  /** A secret key of exactly `bytes` bytes, written as base64 (standard or URL-safe) or hex. */
+  key(bytes: number): EnvVar<Buffer> {
+    return make(true, (raw) =>
+      withDefault<Buffer>(raw, undefined, (v) => {
+        const decoded = /^[0-9a-fA-F]+$/.test(v) && v.length === bytes * 2 ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+        return decoded.length === bytes ? ok(decoded) : fail(`must be ${bytes} random bytes as base64 or hex`);
+      }),
+    );
+  },
+
+  /** A comma-separated list of email addresses, lower-cased. */
+  emails(fallback: string[] = []): EnvVar<string[]> {
+    return make(false, (raw) =>
+      withDefault(raw, fallback, (v) => {
+        const list = v.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+        const bad = list.find((e) => !/^[^\s@]+@[^\s@]+$/.test(e));
+        return bad === undefined ? ok(list) : fail('must be a comma-separated list of email addresses');
+      }),
+    );
+  },
+
   url(opts: { protocols: readonly string[]; default?: string; secret?: boolean }): EnvVar<string> {
     return make(opts.secret ?? false, (raw) =>
       withDefault(raw, opts.default, (v) => {
@@ -108,6 +129,14 @@ export const env = {
         return ok(v);
       }),
     );
+  },
+
+  /**
+   * Any reader made optional: unset (or blank) gives undefined instead of "is required"; a value that
+   * is set must still be valid. Give the inner reader no default.
+   */
+  optional<T>(inner: EnvVar<T>): EnvVar<T | undefined> {
+    return make<T | undefined>(inner.secret, (raw) => (raw === undefined || raw.trim() === '' ? ok(undefined) : inner.read(raw)));
   },
 };
 

@@ -16,6 +16,8 @@ export function serviceEnv(service: string, defaultPort: number) {
     EVENTS_RETRY_AFTER_MS: env.int({ default: 5000, min: 50, max: 3600000 }),
     EVENTS_MAX_DELIVERIES: env.int({ default: 10, min: 1, max: 1000 }),
     RPC_TIMEOUT_MS: env.int({ default: 5000, min: 50, max: 120000 }),
+    /** `iss` of access tokens: identity signs with it, every service requires it. */
+    AUTH_ISSUER: env.string({ default: 'confer-identity' }),
     LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
     SHUTDOWN_TIMEOUT_MS: env.int({ default: 10000, min: 100, max: 120000 }),
   };

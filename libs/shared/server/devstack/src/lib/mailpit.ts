@@ -35,3 +35,32 @@ export async function startMailpit(options: { dir: string; smtpPort?: number; ht
   await waitUntil(`mailpit on ${httpPort}`, () => httpAnswers(`${httpUrl}/api/v1/info`, (s) => s === 200), { process, timeoutMs: 20000 });
   return { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, smtpPort, httpUrl, process, stop: () => process.stop() };
 }
+
+export interface ReceivedMail {
+  id: string;
+  subject: string;
+  to: string[];
+  text: string;
+}
+
+/**
+ * Mail Mailpit received for an address, newest first, read through its REST API. Waits up to
+ * `timeoutMs` for at least `atLeast` messages (mail is sent asynchronously by the services).
+ */
+export async function mailTo(httpUrl: string, address: string, options: { atLeast?: number; timeoutMs?: number } = {}): Promise<ReceivedMail[]> {
+  const atLeast = options.atLeast ?? 1;
+  const deadline = Date.now() + (options.timeoutMs ?? 15000);
+  for (;;) {
+    const search = await fetch(`${httpUrl}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}`);
+    const found = (await search.json()) as { messages: { ID: string; Subject: string; To: { Address: string }[] }[] };
+    if (found.messages.length >= atLeast || Date.now() > deadline) {
+      const mails: ReceivedMail[] = [];
+      for (const m of found.messages) {
+        const message = (await (await fetch(`${httpUrl}/api/v1/message/${m.ID}`)).json()) as { Text: string };
+        mails.push({ id: m.ID, subject: m.Subject, to: m.To.map((t) => t.Address), text: message.Text });
+      }
+      return mails;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DEFAULT_SERVICE_PORTS, SERVICE_NAMES, type ServiceName } from '@confer/shared/contracts';
 import { startLiveKit, type LiveKitHandle } from './livekit';
@@ -23,6 +24,8 @@ export interface PlatformSecrets {
   livekitApiSecret: string;
   s3AccessKeyId: string;
   s3SecretAccessKey: string;
+  /** 32 random bytes, base64: seals identity's TOTP secrets and signing keys. */
+  identitySecretKey: string;
 }
 
 export interface PlatformOptions {
@@ -48,6 +51,17 @@ export interface Platform {
   /** Every process started, in start order. */
   processes: ManagedProcess[];
   stop(): Promise<void>;
+}
+
+/** Fresh random secrets for a test run or benchmark (npm start keeps its own in .confer/secrets.json). */
+export function ephemeralSecrets(): PlatformSecrets {
+  return {
+    livekitApiKey: `test-${randomBytes(4).toString('hex')}`,
+    livekitApiSecret: randomBytes(32).toString('hex'),
+    s3AccessKeyId: `test-${randomBytes(4).toString('hex')}`,
+    s3SecretAccessKey: randomBytes(24).toString('hex'),
+    identitySecretKey: randomBytes(32).toString('base64'),
+  };
 }
 
 /** The defaults of `npm start`: the ports in README.md, each overridable by its variable. */
@@ -94,6 +108,15 @@ export function serviceEnvironment(
     REDIS_URL: options.redisUrl,
     LOG_LEVEL: options.logLevel ?? 'info',
   };
+  // versitygw: identity keeps avatars in the uploads bucket, recording reads them and writes recordings.
+  const s3: NodeJS.ProcessEnv = {
+    S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
+    S3_REGION: 'us-east-1',
+    S3_ACCESS_KEY_ID: secrets.s3AccessKeyId,
+    S3_SECRET_ACCESS_KEY: secrets.s3SecretAccessKey,
+    S3_BUCKET_UPLOADS: 'confer-uploads',
+    S3_FORCE_PATH_STYLE: 'true',
+  };
   switch (service) {
     case 'meetings':
       return {
@@ -109,18 +132,11 @@ export function serviceEnvironment(
         SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
         MAIL_FROM: 'Confer <no-reply@confer.local>',
         PUBLIC_ORIGIN: `http://127.0.0.1:${ports.edge}`,
+        IDENTITY_SECRET_KEY: secrets.identitySecretKey,
+        ...s3,
       };
     case 'recording':
-      return {
-        ...common,
-        S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
-        S3_REGION: 'us-east-1',
-        S3_ACCESS_KEY_ID: secrets.s3AccessKeyId,
-        S3_SECRET_ACCESS_KEY: secrets.s3SecretAccessKey,
-        S3_BUCKET_RECORDINGS: 'confer-recordings',
-        S3_BUCKET_UPLOADS: 'confer-uploads',
-        S3_FORCE_PATH_STYLE: 'true',
-      };
+      return { ...common, ...s3, S3_BUCKET_RECORDINGS: 'confer-recordings' };
     default:
       return common;
   }

@@ -7,6 +7,7 @@ import { Transport } from '@nestjs/microservices';
 import { ServerRedis } from '@nestjs/microservices/server/server-redis';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
 import { apiBase, rpcPattern, type ServiceInfo, type ServiceName } from '@confer/shared/contracts';
 import { ConfigError, loadConfig, redactUrl, type ConfigOf, type ServiceEnvSchema } from '@confer/shared/server/config';
 import { createServiceDataSource, EventBusTables1764115200000, runMigrationsGuarded } from '@confer/shared/server/database';
@@ -27,6 +28,11 @@ export interface ServiceDefinition<S extends ServiceEnvSchema> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   appModule: (context: ServiceContext<ConfigOf<S>>) => DynamicModule;
+  /**
+   * Service-specific Fastify set-up before routes are registered, such as a content-type parser for
+   * raw uploads. Everything else stays the platform's.
+   */
+  configureFastify?: (fastify: FastifyInstance, context: ServiceContext<ConfigOf<S>>) => void;
 }
 
 /**
@@ -104,6 +110,7 @@ async function startNest<S extends ServiceEnvSchema>(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(logger));
   installFastifyHooks(app.getHttpAdapter().getInstance(), logger, context.metrics);
+  definition.configureFastify?.(app.getHttpAdapter().getInstance(), context);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,13 +1,15 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import type Redis from 'ioredis';
 import type { ServiceName } from '@confer/shared/contracts';
 import { DatabaseModule } from '@confer/shared/server/database';
-import { EventsModule } from '@confer/shared/server/events';
+import { EventsModule, REDIS_COMMANDS } from '@confer/shared/server/events';
 import { LOGGER, ServiceMetrics } from '@confer/shared/server/observability';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
+import { RateLimiter } from './rate-limit/rate-limiter';
 import { SERVICE_CONTEXT, type ServiceContext } from './service-context';
 
 export interface PlatformOptions {
@@ -15,7 +17,7 @@ export interface PlatformOptions {
   subscribeTo?: readonly ServiceName[];
 }
 
-/** What every service has: config, logger, metrics, database, event bus, RPC client, health. */
+/** What every service has: config, logger, metrics, database, event bus, RPC client, health, rate limiter. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -45,8 +47,13 @@ export class PlatformModule {
         { provide: ServiceMetrics, useValue: context.metrics },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         HealthService,
+        {
+          provide: RateLimiter,
+          inject: [REDIS_COMMANDS, SERVICE_CONTEXT],
+          useFactory: (redis: Redis, ctx: ServiceContext) => new RateLimiter(redis, ctx.config.EVENTS_PREFIX),
+        },
       ],
-      exports: [SERVICE_CONTEXT, LOGGER, ServiceMetrics, DatabaseModule, EventsModule],
+      exports: [SERVICE_CONTEXT, LOGGER, ServiceMetrics, DatabaseModule, EventsModule, RateLimiter],
     };
   }
 }

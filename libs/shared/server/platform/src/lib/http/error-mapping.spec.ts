@@ -12,6 +12,20 @@ describe('mapError', () => {
     expect(mapError(new DomainError('SLOW_DOWN', 'rate_limited', 'Too many')).status).toBe(429);
   });
 
+  it('tells a rate-limited caller when to retry, in whole seconds rounded up', () => {
+    const limited = (details?: unknown) => mapError(new DomainError('RATE_LIMITED', 'rate_limited', 'Too many attempts.', details));
+    expect(limited({ retryAfterSeconds: 30 })).toMatchObject({ status: 429, headers: { 'retry-after': '30' } });
+    expect(limited({ retryAfterSeconds: 1.2 }).headers).toEqual({ 'retry-after': '2' });
+    expect(limited({ retryAfterSeconds: 30 }).body.details).toEqual({ retryAfterSeconds: 30 });
+    for (const details of [undefined, {}, { retryAfterSeconds: 0 }, { retryAfterSeconds: -5 }, { retryAfterSeconds: '30' }, { retryAfterSeconds: Infinity }]) {
+      expect(limited(details).headers).toBeUndefined();
+    }
+  });
+
+  it('sends Retry-After only for rate limiting', () => {
+    expect(mapError(new DomainError('BUSY', 'unavailable', 'Busy', { retryAfterSeconds: 5 })).headers).toBeUndefined();
+  });
+
   it('gives Nest HTTP exceptions a stable code', () => {
     expect(mapError(new NotFoundException('Cannot GET /x')).body).toEqual({ code: 'NOT_FOUND', message: 'Cannot GET /x' });
     expect(mapError(new BadRequestException('bad')).status).toBe(400);

@@ -34,6 +34,8 @@ export interface MappedError {
   body: ErrorBody;
   /** True for failures nobody expected: logged with their stack. */
   unexpected: boolean;
+  /** Response headers the error calls for, such as Retry-After on a 429. */
+  headers?: Record<string, string>;
 }
 
 /** Turns anything thrown into an HTTP status and { code, message, details? }. */
@@ -41,7 +43,10 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof DomainError) {
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.details !== undefined) body.details = error.details;
-    return { status: STATUS_OF_KIND[error.kind], body, unexpected: false };
+    const mapped: MappedError = { status: STATUS_OF_KIND[error.kind], body, unexpected: false };
+    const retryAfter = error.kind === 'rate_limited' ? retryAfterSeconds(error.details) : undefined;
+    if (retryAfter !== undefined) mapped.headers = { 'retry-after': String(retryAfter) };
+    return mapped;
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -72,6 +77,12 @@ export function mapError(error: unknown): MappedError {
     body: { code: CommonErrorCode.Internal, message: 'Something went wrong on our side.' },
     unexpected: true,
   };
+}
+
+/** Whole seconds (rounded up) from details.retryAfterSeconds, when it is a positive finite number. */
+function retryAfterSeconds(details: unknown): number | undefined {
+  const seconds = (details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
 /** Fastify's own client errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode. */

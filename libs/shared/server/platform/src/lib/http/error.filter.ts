@@ -18,6 +18,7 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const mapped = mapError(error);
     if (mapped.unexpected) this.logger.error({ err: error }, 'unexpected error while handling a request');
+    if (mapped.headers) void reply.headers(mapped.headers);
     void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(mapped.body);
   }
 

@@ -1,0 +1,17 @@
+import type { Routes } from '@angular/router';
+import { adminOnly, signedIn } from '@confer/web/auth';
+import { AdminUsersPage } from './admin/admin-users-page';
+import { SecurityPage } from './security/security-page';
+
+/** Mounted lazily by the shell under /settings; every page needs a signed-in person. */
+export const settingsRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [signedIn],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'security' },
+      { path: 'security', title: 'Security settings · Confer', component: SecurityPage },
+      { path: 'admin/users', title: 'Users · Admin · Confer', canActivate: [adminOnly], component: AdminUsersPage },
+    ],
+  },
+];
