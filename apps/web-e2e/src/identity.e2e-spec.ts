@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import {
   createTestDatabase,
   ephemeralSecrets,
@@ -16,10 +17,19 @@ import {
 import { authenticatorCode, currentStep } from './authenticator';
 import { launchChromium } from './browser';
 
-const EMAIL = 'ada@example.test';
-const PASSWORD = 'analytical engine notes';
+interface Person {
+  readonly name: string;
+  readonly email: string;
+  readonly password: string;
+}
 
-/** A new person registers, verifies through the mail, turns on two-step sign-in and signs back in with it. */
+const ADA: Person = { name: 'Ada Lovelace', email: 'ada@example.test', password: 'analytical engine notes' };
+const CHARLES: Person = { name: 'Charles Babbage', email: 'charles@example.test', password: 'difference engine plans' };
+
+/**
+ * A new person registers, verifies through the mail, turns on two-step sign-in and signs back in with
+ * it, then changes their picture; a second person finds them by name and adds them as a contact.
+ */
 describe('accounts in the browser', () => {
   let dir: string;
   let db: TestDatabase;
@@ -40,7 +50,7 @@ describe('accounts in the browser', () => {
       ports: await freePorts(),
       secrets: ephemeralSecrets(),
       services: ['identity', 'meetings'],
-      companions: { livekit: false, s3: false, mail: true },
+      companions: { livekit: false, s3: true, mail: true },
       logLevel: 'warn',
     });
     browser = await launchChromium();
@@ -61,30 +71,39 @@ describe('accounts in the browser', () => {
     return authenticatorCode(secret, usedStep);
   }
 
+  /** On the registration page: fills it in for `person`, sends it, and follows the link mailed to them. */
+  async function registerAndVerify(on: Page, person: Person): Promise<void> {
+    await on.getByLabel('Your name').fill(person.name);
+    await on.getByLabel('Email address').fill(person.email);
+    await on.getByLabel('Password').fill(person.password);
+    await on.getByRole('button', { name: 'Create account' }).click();
+    await on.getByText(/check your inbox/i).waitFor();
+
+    const [mail] = await mailTo(platform.mail?.httpUrl as string, person.email);
+    const link = /(http:\/\/\S+\/verify-email#token=[A-Za-z0-9_-]+)/.exec(mail.text)?.[1] as string;
+    expect(new URL(link).origin).toBe(platform.origin);
+    await on.goto(link);
+    await on.getByText('Your email address is confirmed.').waitFor();
+  }
+
   it('registers, reads the verification mail through Mailpit and verifies the address', async () => {
     await page.goto(platform.origin);
     await page.getByRole('link', { name: 'Register' }).click();
-    await page.getByLabel('Your name').fill('Ada Lovelace');
-    await page.getByLabel('Email address').fill(EMAIL);
+    await page.getByLabel('Your name').fill(ADA.name);
+    await page.getByLabel('Email address').fill(ADA.email);
     await page.getByLabel('Password').fill('password');
     await page.getByRole('button', { name: 'Create account' }).click();
     // Too common: the reason is shown beside the field, nothing is sent.
     await page.getByText(/too common|at least 8/i).first().waitFor();
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText(/check your inbox/i).waitFor();
-
-    const [mail] = await mailTo(platform.mail?.httpUrl as string, EMAIL);
-    const link = /(http:\/\/\S+\/verify-email#token=[A-Za-z0-9_-]+)/.exec(mail.text)?.[1] as string;
-    expect(new URL(link).origin).toBe(platform.origin);
-    await page.goto(link);
-    await page.getByText('Your email address is confirmed.').waitFor();
+    await registerAndVerify(page, ADA);
   });
 
   it('signs in, turns on two-step sign-in from the QR secret, and keeps the recovery codes', async () => {
     await page.getByRole('link', { name: 'Sign in' }).first().click();
-    await page.getByLabel('Email address').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
+    // Wait for the page: the confirmation page's heading also mentions the email address.
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await page.getByLabel('Email address').fill(ADA.email);
+    await page.getByLabel('Password').fill(ADA.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
 
@@ -106,8 +125,8 @@ describe('accounts in the browser', () => {
     await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
 
     await page.goto(`${platform.origin}/sign-in`);
-    await page.getByLabel('Email address').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Email address').fill(ADA.email);
+    await page.getByLabel('Password').fill(ADA.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Two-step sign-in' }).waitFor();
     await page.getByLabel('Code').fill('000000');
@@ -124,5 +143,51 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     expect(stored).not.toMatch(/eyJ/); // no JWT in web storage
+  });
+
+  it('changes the avatar', async () => {
+    await page.getByRole('link', { name: 'Profile', exact: true }).click();
+    await page.getByRole('heading', { name: 'Profile' }).waitFor();
+    const buffer = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#3366ff' } }).png().toBuffer();
+    await page.getByLabel('Choose a picture').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer });
+
+    const picture = page.locator('img[alt="Your profile picture"][src*="/api/identity/avatars/"]');
+    await picture.waitFor();
+    const src = (await picture.getAttribute('src')) as string;
+    const served = await page.request.get(new URL(src, platform.origin).toString());
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('image/webp');
+    await page.getByRole('status').filter({ hasText: 'Your new picture is saved.' }).waitFor();
+  });
+
+  it('a second user finds them by name and adds them as a contact', async () => {
+    const context = await browser.newContext();
+    try {
+      const other = await context.newPage();
+      await other.goto(platform.origin);
+      await other.getByRole('link', { name: 'Register' }).click();
+      await registerAndVerify(other, CHARLES);
+
+      await other.getByRole('link', { name: 'Sign in' }).first().click();
+      await other.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+      await other.getByLabel('Email address').fill(CHARLES.email);
+      await other.getByLabel('Password').fill(CHARLES.password);
+      await other.getByRole('button', { name: 'Sign in' }).click();
+      await other.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+
+      await other.getByRole('link', { name: 'Contacts', exact: true }).click();
+      await other.getByLabel('Find people').fill('Ada');
+      await other.getByRole('button', { name: 'Search', exact: true }).click();
+      await other.getByRole('button', { name: `Add ${ADA.name} to contacts` }).click();
+      const contacts = other.getByRole('list', { name: 'Your contacts' });
+      await contacts.getByText(ADA.name).waitFor();
+      await other.getByRole('button', { name: `${ADA.name} is in your contacts` }).waitFor();
+
+      // Kept by the server, not just shown: still there after a reload.
+      await other.reload();
+      await contacts.getByRole('button', { name: `Remove ${ADA.name}` }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });

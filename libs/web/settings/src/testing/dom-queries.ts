@@ -6,10 +6,31 @@ export function byButton(container: ParentNode, name: string | RegExp): HTMLButt
 }
 
 export function byLabel(container: ParentNode, name: string): HTMLInputElement {
-  const label = Array.from(container.querySelectorAll('label')).find((candidate) => text(candidate) === name);
-  const control = label?.htmlFor ? label.ownerDocument.getElementById(label.htmlFor) : null;
+  const control = labelled(container, name);
   if (!(control instanceof HTMLInputElement)) throw new Error(`No input labelled ${name}`);
   return control;
+}
+
+export function selectByLabel(container: ParentNode, name: string): HTMLSelectElement {
+  const control = labelled(container, name);
+  if (!(control instanceof HTMLSelectElement)) throw new Error(`No select labelled ${name}`);
+  return control;
+}
+
+/** Picks an option the way a person does, as far as Angular's forms can tell. */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Text of the elements an element's aria-describedby points to. */
+export function description(element: Element): string {
+  const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids
+    .map((id) => element.ownerDocument.getElementById(id))
+    .filter((found) => found !== null)
+    .map(text)
+    .join(' ');
 }
 
 export function type(input: HTMLInputElement, value: string): void {
@@ -19,6 +40,11 @@ export function type(input: HTMLInputElement, value: string): void {
 
 export function text(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function labelled(container: ParentNode, name: string): HTMLElement | null {
+  const label = Array.from(container.querySelectorAll('label')).find((candidate) => text(candidate) === name);
+  return label?.htmlFor ? label.ownerDocument.getElementById(label.htmlFor) : null;
 }
 
 function matches(actual: string, expected: string | RegExp): boolean {
