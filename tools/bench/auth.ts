@@ -17,6 +17,8 @@ import { constantRateLoad, printTable, type RateResult } from './load';
 const RATE = Number(process.env['BENCH_RATE'] ?? 1000);
 const DURATION_MS = Number(process.env['BENCH_DURATION_MS'] ?? 60000);
 const VERIFICATIONS = Number(process.env['BENCH_VERIFICATIONS'] ?? 200000);
+/** `edge` (the one origin, default) or `direct` (meetings' own port, to see what the edge costs). */
+const VIA = process.env['BENCH_VIA'] === 'direct' ? 'direct' : 'edge';
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'confer-bench-auth-'));
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
       logLevel: 'warn',
     });
     const token = await hostWithMeetings(platform);
-    const url = `${platform.origin}/api/meetings/meetings`;
+    const meetingsService = platform.services.find((s) => s.name === 'meetings');
+    const url = VIA === 'edge' ? `${platform.origin}/api/meetings/meetings` : `${meetingsService?.baseUrl}/meetings`;
     const headers = { authorization: `Bearer ${token}` };
     await constantRateLoad(url, { perSecond: 200, durationMs: 3000, headers }); // warm-up: JIT, pools, key cache
     const load = await constantRateLoad(url, { perSecond: RATE, durationMs: DURATION_MS, headers });
@@ -102,7 +105,7 @@ async function verifyAlone(token: string, jwks: JwkSet): Promise<VerificationFig
 
 function report(load: RateResult, verification: VerificationFigures): void {
   printTable(
-    `GET /api/meetings/meetings with a bearer token, through the edge, open loop at ${RATE}/s (2 cores shared by load, edge, services, Postgres, Redis)`,
+    `GET /api/meetings/meetings with a bearer token, ${VIA === 'edge' ? 'through the edge' : 'straight to meetings'}, open loop at ${RATE}/s (2 cores shared by load, edge, services, Postgres, Redis)`,
     [{ ...load }],
   );
   printTable('Access-token verification alone, same code as the guard (cold: RS256 signature with the cached KeyObject; warm: a token seen before)', [{ ...verification }]);
@@ -110,7 +113,7 @@ function report(load: RateResult, verification: VerificationFigures): void {
     JSON.stringify({
       benchmark: 'auth',
       path: '/api/meetings/meetings',
-      via: 'edge',
+      via: VIA,
       ...load,
       targetP95Ms: 25,
       targetP99Ms: 50,
