@@ -9,3 +9,4 @@ export * from './lib/session/safe-next-url';
 export * from './lib/session/refresh-lock';
 export * from './lib/forms/api-error';
 export * from './lib/forms/form-feedback';
+export * from './lib/forms/field';

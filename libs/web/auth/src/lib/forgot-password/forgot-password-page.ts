@@ -3,11 +3,12 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { RouterLink } from '@angular/router';
 import { AccountApi } from '../account-api';
 import { formFeedback } from '../forms/form-feedback';
+import { FieldControl, FieldError } from '../forms/field';
 
 /** Asks for a reset link. The answer never says whether the address has an account. */
 @Component({
   selector: 'cf-forgot-password-page',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [FieldControl, FieldError, ReactiveFormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './forgot-password-page.html',
 })

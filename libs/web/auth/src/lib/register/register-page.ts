@@ -4,11 +4,12 @@ import { RouterLink } from '@angular/router';
 import { PASSWORD_POLICY } from '@confer/identity/contracts';
 import { AccountApi } from '../account-api';
 import { formFeedback } from '../forms/form-feedback';
+import { FieldControl, FieldError } from '../forms/field';
 
 /** Create an account. The answer is the same whether or not the address is taken: check your inbox. */
 @Component({
   selector: 'cf-register-page',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [FieldControl, FieldError, ReactiveFormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './register-page.html',
 })

@@ -6,6 +6,7 @@ import { IdentityErrorCode, PASSWORD_POLICY } from '@confer/identity/contracts';
 import { AccountApi } from '../account-api';
 import { takeFragmentToken } from '../fragment-token';
 import { formFeedback } from '../forms/form-feedback';
+import { FieldControl, FieldError } from '../forms/field';
 
 /**
  * Opened from the mailed link `/reset-password#token=...`: choose a new password. An account with
@@ -13,7 +14,7 @@ import { formFeedback } from '../forms/form-feedback';
  */
 @Component({
   selector: 'cf-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [FieldControl, FieldError, ReactiveFormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reset-password-page.html',
 })

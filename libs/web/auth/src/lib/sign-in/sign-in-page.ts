@@ -7,6 +7,7 @@ import { formFeedback } from '../forms/form-feedback';
 import { AuthSession } from '../session/auth-session';
 import { safeNextUrl } from '../session/safe-next-url';
 import { SESSION_ENDED_REASON } from '../session/session-ended';
+import { FieldControl, FieldError } from '../forms/field';
 
 /**
  * Sign in with email and password; when the account has two-step sign-in, a second step asks for a
@@ -14,7 +15,7 @@ import { SESSION_ENDED_REASON } from '../session/session-ended';
  */
 @Component({
   selector: 'cf-sign-in-page',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [FieldControl, FieldError, ReactiveFormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
 })

@@ -5,11 +5,12 @@ import { formFeedback } from '@confer/web/auth';
 import { ToastService } from '@confer/web/core';
 import { UserAvatar } from '../people/user-avatar';
 import { ContactsApi } from './contacts-api';
+import { FieldControl, FieldError } from '@confer/web/auth';
 
 /** Find people by the start of their name or their exact address, and add them to your contacts. */
 @Component({
   selector: 'cf-people-search',
-  imports: [ReactiveFormsModule, UserAvatar],
+  imports: [FieldControl, FieldError, ReactiveFormsModule, UserAvatar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './people-search.html',
 })

@@ -5,6 +5,7 @@ import { AuthSession, formFeedback } from '@confer/web/auth';
 import { ProfileApi } from './profile-api';
 import { profileChanges, profileFields } from './profile-changes';
 import { type LocaleChoice, localeChoices, timeZoneChoices, timeZoneLabel } from './profile-choices';
+import { FieldControl, FieldError } from '@confer/web/auth';
 
 const DEFAULTS = DEFAULT_USER_PREFERENCES.meetingDefaults;
 
@@ -37,7 +38,7 @@ const CHECKBOX_GROUPS: readonly { legend: string; choices: readonly CheckboxChoi
 /** Name, time zone, language, discoverability and meeting preferences. Saves only what changed. */
 @Component({
   selector: 'cf-profile-form',
-  imports: [ReactiveFormsModule],
+  imports: [FieldControl, FieldError, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile-form.html',
 })

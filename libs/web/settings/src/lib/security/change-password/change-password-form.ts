@@ -3,11 +3,12 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { PASSWORD_POLICY } from '@confer/identity/contracts';
 import { formFeedback } from '@confer/web/auth';
 import { SecurityApi } from '../security-api';
+import { FieldControl, FieldError } from '@confer/web/auth';
 
 /** Change the password. The server keeps this session and signs out every other one. */
 @Component({
   selector: 'cf-change-password-form',
-  imports: [ReactiveFormsModule],
+  imports: [FieldControl, FieldError, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password-form.html',
 })

@@ -6,6 +6,7 @@ import { AuthSession, formFeedback } from '@confer/web/auth';
 import { SecurityApi } from '../security-api';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 import { svgDataUrl } from './svg-data-url';
+import { FieldControl, FieldError } from '@confer/web/auth';
 
 const CODE_SENTENCES = { required: 'Enter the code.', minlength: 'Enter the 6-digit code.', maxlength: 'Enter the 6-digit code.' };
 
@@ -15,7 +16,7 @@ const CODE_SENTENCES = { required: 'Enter the code.', minlength: 'Enter the 6-di
  */
 @Component({
   selector: 'cf-mfa-section',
-  imports: [ReactiveFormsModule, RecoveryCodesPanel],
+  imports: [FieldControl, FieldError, ReactiveFormsModule, RecoveryCodesPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './mfa-section.html',
 })
