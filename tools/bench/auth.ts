@@ -6,12 +6,9 @@
  * Brings up a fresh database, a private Redis, Mailpit, identity, meetings and the edge on free
  * loopback ports, and tears them down after.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { JwkSet } from '@confer/shared/contracts';
 import { AccessTokenVerifier, authSettings, JwksKeyStore, RevocationRegistry } from '@confer/shared/server/auth';
-import { createTestDatabase, ephemeralSecrets, freePorts, mailTo, startPlatform, startRedisServer, type Platform } from '@confer/shared/server/devstack';
+import { mailTo, startTestPlatform, type Platform } from '@confer/shared/server/devstack';
 import { constantRateLoad, printTable, type RateResult } from './load';
 
 const RATE = Number(process.env['BENCH_RATE'] ?? 1000);
@@ -21,20 +18,14 @@ const VERIFICATIONS = Number(process.env['BENCH_VERIFICATIONS'] ?? 200000);
 const VIA = process.env['BENCH_VIA'] === 'direct' ? 'direct' : 'edge';
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'confer-bench-auth-'));
-  const [db, redis] = await Promise.all([createTestDatabase('confer_bench'), startRedisServer(join(dir, 'redis'))]);
-  let platform: Platform | undefined;
+  const stack = await startTestPlatform({
+    name: 'bench-auth',
+    services: ['identity', 'meetings'],
+    companions: { livekit: false, s3: false, mail: true },
+    logLevel: 'warn',
+  });
+  const { platform } = stack;
   try {
-    platform = await startPlatform({
-      dir,
-      databaseUrl: db.url,
-      redisUrl: redis.url,
-      ports: await freePorts(),
-      secrets: ephemeralSecrets(),
-      services: ['identity', 'meetings'],
-      companions: { livekit: false, s3: false, mail: true },
-      logLevel: 'warn',
-    });
     const token = await hostWithMeetings(platform);
     const meetingsService = platform.services.find((s) => s.name === 'meetings');
     const url = VIA === 'edge' ? `${platform.origin}/api/meetings/meetings` : `${meetingsService?.baseUrl}/meetings`;
@@ -48,10 +39,7 @@ async function main(): Promise<void> {
     const verification = await verifyAlone(token, jwks);
     report(load, verification);
   } finally {
-    await platform?.stop();
-    await redis.stop();
-    await db.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

@@ -3,32 +3,20 @@
  * (edge → meetings, which checks Postgres and Redis on every call). Brings up a fresh database, a
  * private Redis, the meetings service and the edge on free loopback ports; tears them down after.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDatabase, ephemeralSecrets, freePorts, startPlatform, startRedisServer } from '@confer/shared/server/devstack';
+import { startTestPlatform } from '@confer/shared/server/devstack';
 import { closedLoopLoad, printTable, type LoadResult } from './load';
 
 const DURATION_MS = Number(process.env['BENCH_DURATION_MS'] ?? 10000);
 const CONCURRENCY = (process.env['BENCH_CONCURRENCY'] ?? '1,16,64').split(',').map(Number);
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'confer-bench-health-'));
-  const [db, redis] = await Promise.all([createTestDatabase('confer_bench'), startRedisServer(join(dir, 'redis'))]);
-  const platform = await startPlatform({
-    dir,
-    databaseUrl: db.url,
-    redisUrl: redis.url,
-    ports: await freePorts(),
-    secrets: ephemeralSecrets(),
+  const stack = await startTestPlatform({
+    name: 'bench-health',
     services: ['meetings'],
     companions: { livekit: false, s3: false, mail: false },
     logLevel: 'warn',
-  }).catch(async (error: unknown) => {
-    await redis.stop();
-    await db.drop();
-    throw error;
   });
+  const { platform } = stack;
   const url = `${platform.origin}/api/meetings/health`;
   const direct = `${platform.services[0].baseUrl}/health`;
   const results: LoadResult[] = [];
@@ -39,10 +27,7 @@ async function main(): Promise<void> {
     // The same calls straight to the service, to show what the edge costs.
     for (const concurrency of CONCURRENCY) directResults.push(await closedLoopLoad(direct, concurrency, DURATION_MS));
   } finally {
-    await platform.stop();
-    await redis.stop();
-    await db.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await stack.stop();
   }
   printTable(
     `GET /api/meetings/health (${DURATION_MS / 1000} s per row, closed loop, keep-alive, 2 cores shared by load, edge, service, Postgres, Redis)`,

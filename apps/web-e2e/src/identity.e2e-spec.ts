@@ -1,19 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import {
-  createTestDatabase,
-  ephemeralSecrets,
-  freePorts,
-  mailTo,
-  startPlatform,
-  startRedisServer,
-  type Platform,
-  type RedisServerHandle,
-  type TestDatabase,
-} from '@confer/shared/server/devstack';
+import { mailTo, startTestPlatform, type Platform, type TestPlatform } from '@confer/shared/server/devstack';
 import { authenticatorCode, currentStep } from './authenticator';
 import { launchChromium } from './browser';
 
@@ -31,9 +18,7 @@ const CHARLES: Person = { name: 'Charles Babbage', email: 'charles@example.test'
  * it, then changes their picture; a second person finds them by name and adds them as a contact.
  */
 describe('accounts in the browser', () => {
-  let dir: string;
-  let db: TestDatabase;
-  let redis: RedisServerHandle;
+  let stack: TestPlatform;
   let platform: Platform;
   let browser: Browser;
   let page: Page;
@@ -41,28 +26,20 @@ describe('accounts in the browser', () => {
   let usedStep = 0;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'confer-e2e-identity-'));
-    [db, redis] = await Promise.all([createTestDatabase('confer_e2e'), startRedisServer(join(dir, 'redis'))]);
-    platform = await startPlatform({
-      dir,
-      databaseUrl: db.url,
-      redisUrl: redis.url,
-      ports: await freePorts(),
-      secrets: ephemeralSecrets(),
+    stack = await startTestPlatform({
+      name: 'e2e-identity',
       services: ['identity', 'meetings'],
       companions: { livekit: false, s3: true, mail: true },
       logLevel: 'warn',
     });
+    platform = stack.platform;
     browser = await launchChromium();
     page = await browser.newPage();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await platform?.stop();
-    await redis?.stop();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   /** A TOTP code for a step not used yet; the server accepts one step either side of now. */

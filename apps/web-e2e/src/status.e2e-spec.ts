@@ -1,50 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SERVICE_NAMES } from '@confer/shared/contracts';
-import {
-  createTestDatabase,
-  ephemeralSecrets,
-  freePorts,
-  startPlatform,
-  startRedisServer,
-  type Platform,
-  type RedisServerHandle,
-  type TestDatabase,
-} from '@confer/shared/server/devstack';
+import { startTestPlatform, type Platform, type TestPlatform } from '@confer/shared/server/devstack';
 import { launchChromium } from './browser';
 
 /** First journey: a person opens Confer on its one origin and checks that every service is up. */
 describe('web app on the real stack', () => {
-  let dir: string;
-  let db: TestDatabase;
-  let redis: RedisServerHandle;
+  let stack: TestPlatform;
   let platform: Platform;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'confer-e2e-'));
-    [db, redis] = await Promise.all([createTestDatabase('confer_e2e'), startRedisServer(join(dir, 'redis'))]);
-    platform = await startPlatform({
-      dir,
-      databaseUrl: db.url,
-      redisUrl: redis.url,
-      ports: await freePorts(),
-      secrets: ephemeralSecrets(),
-      companions: { livekit: true, s3: true, mail: true },
-    });
+    stack = await startTestPlatform({ name: 'e2e', companions: { livekit: true, s3: true, mail: true } });
+    platform = stack.platform;
     browser = await launchChromium();
     page = await browser.newPage();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await platform?.stop();
-    await redis?.stop();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('loads the web app from the one origin', async () => {

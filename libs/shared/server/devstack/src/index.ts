@@ -11,3 +11,4 @@ export * from './lib/netns';
 export * from './lib/run-media-probe';
 export type { MediaProbeResult } from './lib/media-probe';
 export * from './lib/platform';
+export * from './lib/test-platform';
