@@ -1,10 +1,10 @@
 import { checkPassword } from '@confer/identity/domain';
-import { IdentityErrorCode } from '@confer/identity/contracts';
+import { IdentityErrorCode, PASSWORD_POLICY } from '@confer/identity/contracts';
 import { DomainError } from '@confer/shared/util';
 
 const MESSAGES: Record<string, string> = {
-  PASSWORD_TOO_SHORT: 'Use at least 8 characters.',
-  PASSWORD_TOO_LONG: 'Use at most 128 characters.',
+  PASSWORD_TOO_SHORT: `Use at least ${PASSWORD_POLICY.minLength} characters.`,
+  PASSWORD_TOO_LONG: `Use at most ${PASSWORD_POLICY.maxLength} characters.`,
   PASSWORD_TOO_COMMON: 'This password is too common or too easy to guess. Choose another.',
 };
 

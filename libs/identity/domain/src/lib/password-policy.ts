@@ -1,8 +1,9 @@
+import { PASSWORD_POLICY } from '@confer/identity/contracts';
 import { COMMON_PASSWORDS } from './common-passwords';
 
 /** NIST SP 800-63B: a length floor, a generous ceiling, a deny-list, and no composition rules. */
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MIN_LENGTH = PASSWORD_POLICY.minLength;
+const PASSWORD_MAX_LENGTH = PASSWORD_POLICY.maxLength;
 
 export type PasswordProblem = 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_LONG' | 'PASSWORD_TOO_COMMON';
 
