@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@confer/shared/server/auth';
-import { PlatformModule, type ServiceContext } from '@confer/shared/server/platform';
+import { holdsNoPersonalData, PlatformModule, type ServiceContext } from '@confer/shared/server/platform';
 import type { AnalyticsConfig } from './analytics.env';
 
 @Module({})
 export class AppModule {
   static register(context: ServiceContext<AnalyticsConfig>): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forService(context), AuthModule.forService(context)] };
+    return { module: AppModule, imports: [PlatformModule.forService(context, { personalData: holdsNoPersonalData }), AuthModule.forService(context)] };
   }
 }

@@ -29,6 +29,13 @@ import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
 import { RecoveryCodeRepository } from './mfa/recovery-code.repository';
 import { PasswordHasher } from './passwords/password-hasher';
+import { ExportArchives } from './privacy/export-archives';
+import { ExportStorage } from './privacy/export-storage';
+import { PersonalDataRepository } from './privacy/personal-data.repository';
+import { PrivacyController } from './privacy/privacy.controller';
+import { PrivacyJobs } from './privacy/privacy-jobs';
+import { PrivacyRequestRepository } from './privacy/privacy-request.repository';
+import { PrivacyService } from './privacy/privacy.service';
 import { ProfileController } from './profile/profile.controller';
 import { ProfileRepository } from './profile/profile.repository';
 import { ProfileService } from './profile/profile.service';
@@ -59,6 +66,7 @@ export class AppModule {
         AvatarsController,
         ContactsController,
         DirectoryController,
+        PrivacyController,
       ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: context.config },
@@ -89,6 +97,12 @@ export class AppModule {
         ContactsService,
         DirectoryRepository,
         DirectoryService,
+        PrivacyRequestRepository,
+        PersonalDataRepository,
+        ExportStorage,
+        ExportArchives,
+        PrivacyJobs,
+        PrivacyService,
       ],
       exports: [IDENTITY_CONFIG],
     };

@@ -16,6 +16,8 @@ export const identityEnv = {
   SMTP_URL: env.url({ protocols: ['smtp:', 'smtps:'], default: 'smtp://127.0.0.1:1025', secret: true }),
   MAIL_FROM: env.string({ default: 'Confer <no-reply@confer.local>' }),
   MAIL_POLL_INTERVAL_MS: env.int({ default: 500, min: 50, max: 60000 }),
+  /** How often the privacy job runner looks for queued exports and deletions (it is also woken at once). */
+  PRIVACY_POLL_INTERVAL_MS: env.int({ default: 5000, min: 50, max: 600000 }),
   /** Argon2id cost: memory in KiB and passes (OWASP: 19 MiB, 2 passes at least). */
   ARGON2_MEMORY_KIB: env.int({ default: 19456, min: 8192, max: 1048576 }),
   ARGON2_PASSES: env.int({ default: 2, min: 1, max: 10 }),

@@ -33,10 +33,17 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** Services that only take part in exports and deletions; started when a suite asks for them. */
+export type ParticipantName = 'chat' | 'recording' | 'analytics';
+
 /** identity and meetings, as built, on a fresh database, a private Redis, Mailpit and versitygw (S3). */
 export interface IdentityStack {
   identity: ServiceHandle;
   meetings: ServiceHandle;
+  /** chat, recording and analytics, when started with `participants: true`. */
+  participants: Partial<Record<ParticipantName, ServiceHandle>>;
+  /** Starts (again) one of the participants, on a new port. */
+  startParticipant(name: ParticipantName): Promise<ServiceHandle>;
   mailpit: MailpitHandle;
   /** Its buckets include `confer-uploads`, identity's S3_BUCKET_UPLOADS. */
   s3: S3Handle;
@@ -48,7 +55,15 @@ export interface IdentityStack {
   stop(): Promise<void>;
 }
 
-export async function startIdentityStack(extraIdentityEnv: Record<string, string> = {}): Promise<IdentityStack> {
+export interface IdentityStackOptions {
+  /** Also run chat, recording and analytics (every privacy participant). */
+  participants?: boolean;
+}
+
+export async function startIdentityStack(
+  extraIdentityEnv: Record<string, string> = {},
+  options: IdentityStackOptions = {},
+): Promise<IdentityStack> {
   const dir = mkdtempSync(join(tmpdir(), 'confer-identity-'));
   const started = await Promise.allSettled([
     createTestDatabase(),
@@ -77,7 +92,13 @@ export async function startIdentityStack(extraIdentityEnv: Record<string, string
   };
   let identity: ServiceHandle | undefined;
   let meetings: ServiceHandle | undefined;
+  const participants: Partial<Record<ParticipantName, ServiceHandle>> = {};
+  const startParticipant = async (name: ParticipantName) => {
+    participants[name] = await startService(name, await freeTcpPort(), common, dir);
+    return participants[name];
+  };
   const stopAll = async () => {
+    await Promise.all(Object.values(participants).map((p) => p.stop()));
     await meetings?.stop();
     await identity?.stop();
     await mailpit.stop();
@@ -116,6 +137,7 @@ export async function startIdentityStack(extraIdentityEnv: Record<string, string
       { ...common, LIVEKIT_API_KEY: 'identity-test', LIVEKIT_API_SECRET: 'identity-test-secret-0123456789abcdef0123' },
       dir,
     );
+    if (options.participants) await Promise.all((['chat', 'recording', 'analytics'] as const).map(startParticipant));
   } catch (error) {
     await stopAll();
     throw error;
@@ -149,6 +171,8 @@ export async function startIdentityStack(extraIdentityEnv: Record<string, string
 
   return {
     ...services,
+    participants,
+    startParticipant,
     mailpit,
     s3,
     redis,

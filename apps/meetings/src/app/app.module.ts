@@ -4,6 +4,7 @@ import { PlatformModule, type ServiceContext } from '@confer/shared/server/platf
 import { LiveKitModule } from './livekit/livekit.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import type { MeetingsConfig } from './meetings.env';
+import { MeetingsPersonalData } from './privacy/meetings-personal-data';
 import { MEETINGS_CONFIG } from './meetings.tokens';
 
 @Module({})
@@ -12,7 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PlatformModule.forService(context), AuthModule.forService(context), LiveKitModule, MeetingsModule],
+      imports: [PlatformModule.forService(context, { personalData: MeetingsPersonalData }), AuthModule.forService(context), LiveKitModule, MeetingsModule],
       providers: [{ provide: MEETINGS_CONFIG, useValue: context.config }],
       exports: [MEETINGS_CONFIG],
     };

@@ -4,3 +4,4 @@ export * from './lib/events';
 export * from './lib/rpc';
 export * from './lib/health';
 export * from './lib/auth';
+export * from './lib/privacy';

@@ -10,3 +10,5 @@ export * from './lib/session/refresh-lock';
 export * from './lib/forms/api-error';
 export * from './lib/forms/form-feedback';
 export * from './lib/forms/field';
+export * from './lib/privacy/privacy-status';
+export * from './lib/privacy/privacy-progress';

@@ -34,6 +34,30 @@ export const MailTemplates = {
       'If this was not you, reset your password at once.',
     ]);
   },
+
+  confirmDeletion(to: string, name: string, link: string, minutes: number): Mail {
+    return compose(to, 'Confirm the deletion of your Confer account', name, [
+      'You asked us to delete your Confer account and everything it holds. To go ahead, open this link and confirm:',
+      { link },
+      `The link works for ${minutes} minutes. Once you confirm, the deletion cannot be undone.`,
+      'If you did not ask for this, ignore this mail and change your password.',
+    ]);
+  },
+
+  accountDeleted(to: string, name: string): Mail {
+    return compose(to, 'Your Confer account was deleted', name, [
+      'Your Confer account has been deleted, with your profile, contacts, sessions and what other services held about you.',
+      'Upcoming meetings you hosted were cancelled. This is the last mail we send to this address.',
+    ]);
+  },
+
+  exportReady(to: string, name: string, link: string, days: number): Mail {
+    return compose(to, 'Your Confer data is ready to download', name, [
+      'The copy of your data you asked for is ready. Download it from your privacy settings:',
+      { link },
+      `It stays available for ${days} days.`,
+    ]);
+  },
 };
 
 type Part = string | { link: string };

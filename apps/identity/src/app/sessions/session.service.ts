@@ -11,6 +11,7 @@ import { UserRepository, type User } from '../accounts/user.repository';
 import { IDENTITY_CONFIG } from '../identity.tokens';
 import type { IdentityConfig } from '../identity.env';
 import { SigningKeysService } from '../keys/signing-keys.service';
+import { PrivacyRequestRepository } from '../privacy/privacy-request.repository';
 import { SecurityLogService } from '../security-log/security-log.service';
 import type { SecurityEventType } from '@confer/identity/contracts';
 import type { ClientInfo } from './client-info';
@@ -41,6 +42,7 @@ export class SessionService {
     private readonly securityLog: SecurityLogService,
     private readonly events: EventPublisher,
     private readonly broadcaster: RevocationBroadcaster,
+    private readonly privacyRequests: PrivacyRequestRepository,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -117,18 +119,33 @@ export class SessionService {
     await this.broadcaster.broadcast({ kind: 'sessions', userId, sessionIds, reason, at: Math.floor(Date.now() / 1000) });
   }
 
-  /** Revocations recent enough to concern unexpired tokens. */
+  /** Ends every token of the user issued up to `at`, in every service (an account going away). */
+  async broadcastUser(userId: string, at: Date, reason: RevocationReason): Promise<void> {
+    const seconds = Math.floor(at.getTime() / 1000);
+    await this.broadcaster.broadcast({ kind: 'user', userId, notBefore: seconds, reason, at: seconds });
+  }
+
+  /**
+   * Revocations recent enough to concern unexpired tokens: ended sessions, and accounts whose
+   * deletion was confirmed (their session rows may be gone already; the privacy request remains).
+   */
   async snapshot(): Promise<RevocationSnapshot> {
     const since = new Date(Date.now() - (ACCESS_TOKEN.maxTtlSeconds + 60) * 1000);
-    const rows = await this.sessions.revokedSince(since);
+    const [rows, deletions] = await Promise.all([this.sessions.revokedSince(since), this.privacyRequests.deletionsConfirmedSince(since)]);
     return {
-      revocations: rows.map((r) => ({
-        kind: 'sessions' as const,
-        userId: r.userId,
-        sessionIds: [r.id],
-        reason: r.reason as RevocationReason,
-        at: Math.floor(r.revokedAt.getTime() / 1000),
-      })),
+      revocations: [
+        ...rows.map((r) => ({
+          kind: 'sessions' as const,
+          userId: r.userId,
+          sessionIds: [r.id],
+          reason: r.reason as RevocationReason,
+          at: Math.floor(r.revokedAt.getTime() / 1000),
+        })),
+        ...deletions.map((d) => {
+          const at = Math.floor(d.confirmedAt.getTime() / 1000);
+          return { kind: 'user' as const, userId: d.userId, notBefore: at, reason: 'account_deleted' as const, at };
+        }),
+      ],
     };
   }
 

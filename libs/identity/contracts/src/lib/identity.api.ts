@@ -129,7 +129,11 @@ export type SecurityEventType =
   | 'mfa.disabled'
   | 'mfa.recovery_code_used'
   | 'admin.user_disabled'
-  | 'admin.user_enabled';
+  | 'admin.user_enabled'
+  | 'privacy.export_requested'
+  | 'account.deletion_requested'
+  | 'account.deletion_confirmed'
+  | 'account.deleted';
 
 export interface SecurityLogEntry {
   id: string;

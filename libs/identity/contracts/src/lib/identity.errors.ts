@@ -31,5 +31,10 @@ export const IdentityErrorCode = {
   /** You cannot be your own contact. */
   ContactSelf: 'CONTACT_SELF',
   ContactLimitReached: 'CONTACT_LIMIT_REACHED',
+  /** An export is already queued or running, or a deletion is already under way. */
+  PrivacyRequestActive: 'PRIVACY_REQUEST_ACTIVE',
+  PrivacyRequestNotFound: 'PRIVACY_REQUEST_NOT_FOUND',
+  /** The export archive is not ready yet, or was removed after PRIVACY_LIMITS.exportTtlDays. */
+  ExportNotReady: 'EXPORT_NOT_READY',
 } as const;
 export type IdentityErrorCode = (typeof IdentityErrorCode)[keyof typeof IdentityErrorCode];

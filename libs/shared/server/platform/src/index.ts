@@ -3,3 +3,4 @@ export * from './lib/platform.module';
 export * from './lib/bootstrap';
 export * from './lib/http/error-mapping';
 export * from './lib/rate-limit/rate-limiter';
+export * from './lib/privacy/personal-data';

@@ -1,12 +1,15 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type {
-  AcceptedResponse,
-  ForgotPasswordRequest,
-  RegisterRequest,
-  ResetPasswordRequest,
-  VerifyEmailRequest,
+import {
+  PRIVACY_PATHS,
+  type AcceptedResponse,
+  type DeletionTokenRequest,
+  type ForgotPasswordRequest,
+  type PrivacyRequestView,
+  type RegisterRequest,
+  type ResetPasswordRequest,
+  type VerifyEmailRequest,
 } from '@confer/identity/contracts';
 import { API_BASES, SILENT_ERRORS } from '@confer/web/core';
 
@@ -31,5 +34,15 @@ export class AccountApi {
 
   resetPassword(request: ResetPasswordRequest): Observable<void> {
     return this.http.post<void>(`${this.base}/auth/reset-password`, request, { context: this.context() });
+  }
+
+  /** The mailed deletion link: deletes the account for good (the job starts; every session ends at once). */
+  confirmDeletion(request: DeletionTokenRequest): Observable<PrivacyRequestView> {
+    return this.http.post<PrivacyRequestView>(`${this.base}${PRIVACY_PATHS.confirmDeletion}`, request, { context: this.context() });
+  }
+
+  /** How far the deletion of that link has got. */
+  deletionStatus(request: DeletionTokenRequest): Observable<PrivacyRequestView> {
+    return this.http.post<PrivacyRequestView>(`${this.base}${PRIVACY_PATHS.deletionStatus}`, request, { context: this.context() });
   }
 }

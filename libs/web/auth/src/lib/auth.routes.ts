@@ -2,7 +2,8 @@ import type { Routes } from '@angular/router';
 
 /**
  * The signed-out pages, mounted by the shell at the root: /sign-in, /register, /verify-email,
- * /forgot-password, /reset-password. Each page is its own lazy chunk.
+ * /forgot-password, /reset-password, and /account/delete (the mailed link that confirms deleting an
+ * account; it works signed out). Each page is its own lazy chunk.
  */
 export const authRoutes: Routes = [
   {
@@ -29,5 +30,11 @@ export const authRoutes: Routes = [
     path: 'reset-password',
     title: 'Choose a new password · Confer',
     loadComponent: () => import('./reset-password/reset-password-page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    // DELETION_CONFIRM_PAGE of the identity contracts, without its leading slash.
+    path: 'account/delete',
+    title: 'Delete your account · Confer',
+    loadComponent: () => import('./delete-account/delete-account-page').then((m) => m.DeleteAccountPage),
   },
 ];

@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
 import type { ServiceName } from '@confer/shared/contracts';
@@ -9,12 +9,18 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
+import { isPrivacyParticipant, PERSONAL_DATA, personalDataController, type PersonalDataHolder } from './privacy/personal-data';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { SERVICE_CONTEXT, type ServiceContext } from './service-context';
 
 export interface PlatformOptions {
   /** Producers whose events this service consumes. */
   subscribeTo?: readonly ServiceName[];
+  /**
+   * Required of every privacy participant (all services but identity): what it holds about people,
+   * answered over the bus for exports and account deletions. `holdsNoPersonalData` says "nothing yet".
+   */
+  personalData?: Type<PersonalDataHolder> | PersonalDataHolder;
 }
 
 /** What every service has: config, logger, metrics, database, event bus, RPC client, health, rate limiter. */
@@ -23,6 +29,7 @@ export interface PlatformOptions {
 export class PlatformModule {
   static forService(context: ServiceContext, options: PlatformOptions = {}): DynamicModule {
     const { config } = context;
+    const privacy = privacyParts(context.service, options.personalData);
     return {
       module: PlatformModule,
       imports: [
@@ -40,7 +47,7 @@ export class PlatformModule {
           subscribeTo: options.subscribeTo ?? [],
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ...privacy.controllers],
       providers: [
         { provide: SERVICE_CONTEXT, useValue: context },
         { provide: LOGGER, useValue: context.logger },
@@ -52,8 +59,16 @@ export class PlatformModule {
           inject: [REDIS_COMMANDS, SERVICE_CONTEXT],
           useFactory: (redis: Redis, ctx: ServiceContext) => new RateLimiter(redis, ctx.config.EVENTS_PREFIX),
         },
+        ...privacy.providers,
       ],
       exports: [SERVICE_CONTEXT, LOGGER, ServiceMetrics, DatabaseModule, EventsModule, RateLimiter],
     };
   }
+}
+
+function privacyParts(service: ServiceName, holder: PlatformOptions['personalData']): { controllers: Type<unknown>[]; providers: Provider[] } {
+  if (!isPrivacyParticipant(service)) return { controllers: [], providers: [] };
+  if (!holder) throw new Error(`${service} takes part in exports and account deletions: pass personalData to PlatformModule.forService`);
+  const provider: Provider = typeof holder === 'function' ? { provide: PERSONAL_DATA, useClass: holder } : { provide: PERSONAL_DATA, useValue: holder };
+  return { controllers: [personalDataController(service)], providers: [provider] };
 }

@@ -153,4 +153,18 @@ describe('AuthSession', () => {
     jest.advanceTimersByTime(30_000);
     backend.expectOne(REFRESH).flush(grant('access-2'));
   });
+
+  it('forgets the session without calling the server or going anywhere, and stops refreshing', async () => {
+    jest.useFakeTimers();
+    await signIn('access-1');
+    await router.navigateByUrl('/status');
+
+    session.forget();
+
+    expect(session.isSignedIn()).toBe(false);
+    expect(session.accessToken()).toBeNull();
+    expect(router.url).toBe('/status');
+    jest.advanceTimersByTime(60 * 60_000);
+    backend.expectNone(REFRESH);
+  });
 });

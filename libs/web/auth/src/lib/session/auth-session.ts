@@ -120,6 +120,14 @@ export class AuthSession {
     await this.router.navigateByUrl('/');
   }
 
+  /**
+   * Forgets this tab's session without calling the server or navigating: for when the server has already
+   * ended every session of the account (it is being deleted), so a sign-out call could only fail.
+   */
+  forget(): void {
+    this.clear();
+  }
+
   /** Reads the user again, after a change that alters it (email verified, two-step sign-in on or off). */
   async reloadUser(): Promise<void> {
     const user = await firstValueFrom(this.http.get<Me>(`${this.base}/me`));

@@ -64,6 +64,17 @@ describe('authInterceptor', () => {
     await Promise.all([api, elsewhere]);
   });
 
+  it('sends no token to the public deletion-link calls, and leaves their 401s alone', async () => {
+    const status = firstValueFrom(http.post('/api/identity/privacy/deletion/status', { token: 'mailed' }));
+    const call = backend.expectOne('/api/identity/privacy/deletion/status');
+    expect(call.request.headers.has('Authorization')).toBe(false);
+    call.flush(expired, unauthorized);
+
+    await expect(status).rejects.toMatchObject({ status: 401 });
+    backend.expectNone(REFRESH);
+    expect(session.isSignedIn()).toBe(true);
+  });
+
   it('answers a 401 with one refresh and one retry under the new token', async () => {
     const call = firstValueFrom(http.get(SESSIONS));
     backend.expectOne(SESSIONS).flush(expired, unauthorized);

@@ -15,6 +15,10 @@ const SESSIONLESS_PATHS = [
   'auth/sign-out',
   'auth/forgot-password',
   'auth/reset-password',
+  // The deletion link may be opened on any device, and confirming it ends every session of the account:
+  // a stale token must not be sent, nor its 401 taken for this tab's session ending.
+  'privacy/deletion/confirm',
+  'privacy/deletion/status',
 ];
 
 /**

@@ -16,6 +16,10 @@ const LABELS: Readonly<Record<SecurityEventType, string>> = {
   'mfa.recovery_code_used': 'Recovery code used',
   'admin.user_disabled': 'Account disabled by an admin',
   'admin.user_enabled': 'Account enabled by an admin',
+  'privacy.export_requested': 'Copy of your data requested',
+  'account.deletion_requested': 'Account deletion requested',
+  'account.deletion_confirmed': 'Account deletion confirmed',
+  'account.deleted': 'Account deleted',
 };
 
 /** A person's words for an event type; an unknown (newer) type is shown as it is. */

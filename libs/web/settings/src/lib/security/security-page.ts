@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { AuthSession } from '@confer/web/auth';
 import { SecurityLogTable } from '../security-log/security-log-table';
 import { ChangePasswordForm } from './change-password/change-password-form';
@@ -6,10 +7,13 @@ import { MfaSection } from './mfa/mfa-section';
 import { SecurityApi } from './security-api';
 import { SessionsSection } from './sessions/sessions-section';
 
-/** /settings/security: email confirmation, password, two-step sign-in, sessions and the security log. */
+/**
+ * /settings/security: email confirmation, password, two-step sign-in, sessions and the security log,
+ * and a pointer to /settings/privacy.
+ */
 @Component({
   selector: 'cf-security-page',
-  imports: [ChangePasswordForm, MfaSection, SessionsSection, SecurityLogTable],
+  imports: [ChangePasswordForm, MfaSection, RouterLink, SessionsSection, SecurityLogTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './security-page.html',
 })
