@@ -4,7 +4,6 @@ import { hostname } from 'node:os';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport } from '@nestjs/microservices';
-import { ServerRedis } from '@nestjs/microservices/server/server-redis';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
@@ -15,6 +14,7 @@ import { rpcTransportOptions } from '@confer/shared/server/events';
 import { createLogger, NestPinoLogger, ServiceMetrics, type Logger } from '@confer/shared/server/observability';
 import { fastifyOptions, installFastifyHooks } from './http/fastify-hooks';
 import { ErrorFilter } from './http/error.filter';
+import { RequestContextServerRedis } from './http/request-context-server';
 import { createValidationPipe } from './http/validation';
 import type { ServiceContext } from './service-context';
 
@@ -118,7 +118,7 @@ async function startNest<S extends ServiceEnvSchema>(
   );
   SwaggerModule.setup(`${prefix}/docs`, app, document, { jsonDocumentUrl: `${prefix}/docs-json` });
 
-  const rpcServer = new ServerRedis(rpcTransportOptions(config.REDIS_URL));
+  const rpcServer = new RequestContextServerRedis(rpcTransportOptions(config.REDIS_URL));
   registerInfoHandler(rpcServer, context);
   app.connectMicroservice({ strategy: rpcServer }, { inheritAppConfig: true });
 
@@ -137,7 +137,7 @@ async function startNest<S extends ServiceEnvSchema>(
   );
 }
 
-function registerInfoHandler(server: ServerRedis, context: ServiceContext): void {
+function registerInfoHandler(server: RequestContextServerRedis, context: ServiceContext): void {
   const info: ServiceInfo = {
     service: context.service,
     version: context.version,

@@ -1,5 +1,4 @@
 import { Global, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
 import type { ServiceName } from '@confer/shared/contracts';
 import { DatabaseModule } from '@confer/shared/server/database';
@@ -7,7 +6,6 @@ import { EventsModule, REDIS_COMMANDS } from '@confer/shared/server/events';
 import { LOGGER, ServiceMetrics } from '@confer/shared/server/observability';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
-import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 import { isPrivacyParticipant, PERSONAL_DATA, personalDataController, type PersonalDataHolder } from './privacy/personal-data';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -52,7 +50,6 @@ export class PlatformModule {
         { provide: SERVICE_CONTEXT, useValue: context },
         { provide: LOGGER, useValue: context.logger },
         { provide: ServiceMetrics, useValue: context.metrics },
-        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         HealthService,
         {
           provide: RateLimiter,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { REQUEST_ID_HEADER } from '@confer/shared/contracts';
-import { requestIdFrom, type Logger, type ServiceMetrics } from '@confer/shared/server/observability';
+import { requestIdFrom, runWithRequestId, type Logger, type ServiceMetrics } from '@confer/shared/server/observability';
 
 /** Fastify options: the request id comes from x-request-id when it is plain, or is new. */
 export function fastifyOptions(): FastifyServerOptions {
@@ -13,11 +13,14 @@ export function fastifyOptions(): FastifyServerOptions {
   };
 }
 
-/** Echoes the request id, records metrics and writes one access log line per request. */
+/**
+ * Echoes the request id and runs the rest of the request (hooks, guard, handler) inside its context,
+ * records metrics and writes one access log line per request.
+ */
 export function installFastifyHooks(fastify: FastifyInstance, logger: Logger, metrics: ServiceMetrics): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
-    done();
+    runWithRequestId(request.id, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
