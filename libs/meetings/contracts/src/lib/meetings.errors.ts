@@ -7,5 +7,7 @@ export const MeetingsErrorCode = {
   MeetingNotFound: 'MEETING_NOT_FOUND',
   /** Unverified accounts may join meetings but not host them (docs/decisions.md). */
   EmailNotVerified: 'EMAIL_NOT_VERIFIED',
+  /** A recurrence rule or RRULE that Confer does not accept; `details` lists RecurrenceFieldError. */
+  RecurrenceInvalid: 'RECURRENCE_INVALID',
 } as const;
 export type MeetingsErrorCode = (typeof MeetingsErrorCode)[keyof typeof MeetingsErrorCode];

@@ -1,0 +1,4 @@
+export * from './lib/time-zone';
+export * from './lib/recurrence';
+export * from './lib/occurrences';
+export * from './lib/calendar';
