@@ -2,3 +2,4 @@ export * from './lib/time-zone';
 export * from './lib/recurrence';
 export * from './lib/occurrences';
 export * from './lib/calendar';
+export * from './lib/passcode';

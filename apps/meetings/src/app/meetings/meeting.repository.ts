@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { MeetingListScope, MeetingView } from '@confer/meetings/contracts';
+import { DEFAULT_MEETING_SETTINGS, type MeetingListScope, type MeetingSettings, type MeetingView } from '@confer/meetings/contracts';
 import { quotedSchema } from '@confer/shared/server/database';
 
 interface MeetingRow {
@@ -15,9 +15,13 @@ interface MeetingRow {
   time_zone: string;
   status: MeetingView['status'];
   created_at: Date;
+  settings: Partial<MeetingSettings>;
+  passcode_hash: string | null;
+  locked: boolean;
 }
 
-const COLUMNS = 'id, code, host_id, title, description, kind, starts_at, duration_minutes, time_zone, status, created_at';
+const COLUMNS =
+  'id, code, host_id, title, description, kind, starts_at, duration_minutes, time_zone, status, created_at, settings, passcode_hash, locked';
 
 @Injectable()
 export class MeetingRepository {
@@ -28,11 +32,23 @@ export class MeetingRepository {
   }
 
   /** Inserts unless the code is taken (then returns false and the caller draws another). */
-  async insert(meeting: Omit<MeetingView, 'status' | 'createdAt'>): Promise<boolean> {
+  async insert(meeting: Omit<MeetingView, 'status' | 'createdAt' | 'hasPasscode' | 'locked'> & { passcodeHash?: string | null }): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO ${this.s}.meetings (id, code, host_id, title, description, kind, starts_at, duration_minutes, time_zone)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO NOTHING RETURNING id`,
-      [meeting.id, meeting.code, meeting.hostId, meeting.title, meeting.description, meeting.kind, meeting.startsAt, meeting.durationMinutes, meeting.timeZone],
+      `INSERT INTO ${this.s}.meetings (id, code, host_id, title, description, kind, starts_at, duration_minutes, time_zone, settings, passcode_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (code) DO NOTHING RETURNING id`,
+      [
+        meeting.id,
+        meeting.code,
+        meeting.hostId,
+        meeting.title,
+        meeting.description,
+        meeting.kind,
+        meeting.startsAt,
+        meeting.durationMinutes,
+        meeting.timeZone,
+        JSON.stringify(meeting.settings),
+        meeting.passcodeHash ?? null,
+      ],
     );
     return rows.length === 1;
   }
@@ -74,5 +90,8 @@ function toView(row: MeetingRow): MeetingView {
     timeZone: row.time_zone,
     status: row.status,
     createdAt: row.created_at.toISOString(),
+    settings: { ...DEFAULT_MEETING_SETTINGS, ...row.settings },
+    hasPasscode: row.passcode_hash !== null,
+    locked: row.locked,
   };
 }

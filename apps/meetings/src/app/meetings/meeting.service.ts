@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { MeetingsErrorCode, type CreateMeetingRequest, type MeetingListScope, type MeetingView } from '@confer/meetings/contracts';
+import { DEFAULT_MEETING_SETTINGS, MeetingsErrorCode, type CreateMeetingRequest, type MeetingListScope, type MeetingView } from '@confer/meetings/contracts';
 import type { AuthUser } from '@confer/shared/contracts';
 import { DomainError } from '@confer/shared/util';
 import { newMeetingCode } from './meeting-code';
@@ -29,6 +29,7 @@ export class MeetingService {
       startsAt: request.startsAt ? new Date(request.startsAt).toISOString() : new Date().toISOString(),
       durationMinutes: request.durationMinutes ?? 60,
       timeZone,
+      settings: { ...DEFAULT_MEETING_SETTINGS },
     };
     for (let attempt = 0; attempt < 5; attempt++) {
       const meeting = { ...base, code: newMeetingCode() };

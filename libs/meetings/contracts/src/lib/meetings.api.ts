@@ -16,6 +16,46 @@ export interface CreateMeetingRequest {
   timeZone?: string;
 }
 
+/** Who may share their screen in a meeting. */
+export type ScreenShareSetting = 'host' | 'everyone';
+
+/**
+ * Settings of one meeting. A new meeting starts from its host's meeting defaults (identity
+ * preferences) and these values for the rest; the host changes them per meeting.
+ */
+export interface MeetingSettings {
+  /** People wait in the lobby until a host or co-host admits them. */
+  waitingRoom: boolean;
+  /** 'host': hosts and co-hosts only. */
+  screenShare: ScreenShareSetting;
+  allowChat: boolean;
+  allowRecording: boolean;
+  /** Microphones start muted. */
+  muteOnEntry: boolean;
+  /** Cameras start off. */
+  cameraOffOnEntry: boolean;
+  /** Participants may unmute themselves after a host muted them or they joined muted. */
+  participantsMayUnmute: boolean;
+  /** People without an account may join under a display name. */
+  allowGuests: boolean;
+  /** Hosts included. */
+  maxParticipants: number;
+}
+
+export const MEETING_SETTINGS_LIMITS = { maxParticipantsMin: 2, maxParticipantsMax: 100 } as const;
+
+export const DEFAULT_MEETING_SETTINGS: Readonly<MeetingSettings> = Object.freeze({
+  waitingRoom: false,
+  screenShare: 'everyone',
+  allowChat: true,
+  allowRecording: true,
+  muteOnEntry: false,
+  cameraOffOnEntry: false,
+  participantsMayUnmute: true,
+  allowGuests: true,
+  maxParticipants: 100,
+});
+
 export interface MeetingView {
   id: string;
   code: string;
@@ -28,6 +68,11 @@ export interface MeetingView {
   timeZone: string;
   status: MeetingStatus;
   createdAt: string;
+  settings: MeetingSettings;
+  /** A passcode is needed to join (only its hash is stored). */
+  hasPasscode: boolean;
+  /** Locked: nobody new may join, not even through the lobby. */
+  locked: boolean;
 }
 
 export type MeetingListScope = 'upcoming' | 'past';
