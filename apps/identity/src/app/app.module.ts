@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@confer/shared/server/auth';
+import { MAIL_SETTINGS, MailOutbox, MailSender, type MailSettings } from '@confer/shared/server/mail';
 import { PlatformModule, type ServiceContext } from '@confer/shared/server/platform';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AdminUsersService } from './admin/admin-users.service';
@@ -23,8 +24,6 @@ import { IDENTITY_CONFIG } from './identity.tokens';
 import { JwksController } from './keys/jwks.controller';
 import { SigningKeysRepository } from './keys/signing-keys.repository';
 import { SigningKeysService } from './keys/signing-keys.service';
-import { MailOutbox } from './mail/mail-outbox';
-import { MailSender } from './mail/mail-sender';
 import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
 import { RecoveryCodeRepository } from './mfa/recovery-code.repository';
@@ -36,9 +35,11 @@ import { PrivacyController } from './privacy/privacy.controller';
 import { PrivacyJobs } from './privacy/privacy-jobs';
 import { PrivacyRequestRepository } from './privacy/privacy-request.repository';
 import { PrivacyService } from './privacy/privacy.service';
+import { IdentityRpcController } from './profile/identity-rpc.controller';
 import { ProfileController } from './profile/profile.controller';
 import { ProfileRepository } from './profile/profile.repository';
 import { ProfileService } from './profile/profile.service';
+import { UserContactsRepository } from './profile/user-contacts.repository';
 import { SecurityLogController } from './security-log/security-log.controller';
 import { SecurityLogService } from './security-log/security-log.service';
 import { MfaChallenges } from './sessions/mfa-challenges';
@@ -67,9 +68,14 @@ export class AppModule {
         ContactsController,
         DirectoryController,
         PrivacyController,
+        IdentityRpcController,
       ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: context.config },
+        {
+          provide: MAIL_SETTINGS,
+          useValue: { smtpUrl: context.config.SMTP_URL, from: context.config.MAIL_FROM, pollIntervalMs: context.config.MAIL_POLL_INTERVAL_MS } satisfies MailSettings,
+        },
         UserRepository,
         EmailTokenRepository,
         RegistrationService,
@@ -90,6 +96,7 @@ export class AppModule {
         AdminUsersService,
         ProfileRepository,
         ProfileService,
+        UserContactsRepository,
         AvatarRepository,
         AvatarStorage,
         AvatarService,

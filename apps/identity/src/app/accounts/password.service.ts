@@ -5,7 +5,7 @@ import { RateLimiter } from '@confer/shared/server/platform';
 import { DomainError } from '@confer/shared/util';
 import { IDENTITY_CONFIG } from '../identity.tokens';
 import type { IdentityConfig } from '../identity.env';
-import { MailOutbox } from '../mail/mail-outbox';
+import { MailOutbox } from '@confer/shared/server/mail';
 import { MailTemplates } from '../mail/mail-templates';
 import { MfaService, invalidCode } from '../mfa/mfa.service';
 import { PasswordHasher } from '../passwords/password-hasher';

@@ -1,4 +1,4 @@
-import type { Mail } from './mail-outbox';
+import type { Mail } from '@confer/shared/server/mail';
 
 /** The mails identity sends. Text first; the HTML part escapes every value it includes. */
 export const MailTemplates = {

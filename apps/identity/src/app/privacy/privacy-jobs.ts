@@ -13,7 +13,7 @@ import { LOGGER, type Logger } from '@confer/shared/server/observability';
 import { AvatarStorage } from '../avatars/avatar-storage';
 import type { IdentityConfig } from '../identity.env';
 import { IDENTITY_CONFIG } from '../identity.tokens';
-import { MailOutbox } from '../mail/mail-outbox';
+import { MailOutbox } from '@confer/shared/server/mail';
 import { MailTemplates } from '../mail/mail-templates';
 import { SecurityLogService } from '../security-log/security-log.service';
 import { ExportStorage } from './export-storage';

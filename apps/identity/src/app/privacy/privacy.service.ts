@@ -14,7 +14,7 @@ import { tokenInvalid } from '../accounts/registration.service';
 import { UserRepository } from '../accounts/user.repository';
 import type { IdentityConfig } from '../identity.env';
 import { IDENTITY_CONFIG } from '../identity.tokens';
-import { MailOutbox } from '../mail/mail-outbox';
+import { MailOutbox } from '@confer/shared/server/mail';
 import { MailTemplates } from '../mail/mail-templates';
 import { invalidCode, MfaService } from '../mfa/mfa.service';
 import { PasswordHasher } from '../passwords/password-hasher';

@@ -1,13 +1,17 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { LOGGER, type Logger } from '@confer/shared/server/observability';
-import { IDENTITY_CONFIG } from '../identity.tokens';
-import type { IdentityConfig } from '../identity.env';
-import { MailOutbox, type QueuedMail } from './mail-outbox';
+import { MAIL_SETTINGS, type MailSettings, type QueuedMail } from './mail';
+import { MailOutbox } from './mail-outbox';
 
 const BATCH = 20;
 const LEASE_MS = 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
+
+/** The wait before the next attempt after `attempts` failures: 1 s doubling, at most 15 minutes. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts, 10));
+}
 
 /** Sends queued mail over SMTP, retrying with back-off; a message that keeps failing stays queued. */
 @Injectable()
@@ -19,10 +23,10 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
 
   constructor(
     private readonly outbox: MailOutbox,
-    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    @Inject(MAIL_SETTINGS) private readonly settings: MailSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+    this.transport = createTransport(settings.smtpUrl, { from: settings.from });
   }
 
   onApplicationBootstrap(): void {
@@ -42,7 +46,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
       this.running = this.sendDue()
         .catch((err) => this.logger.warn({ err: String(err) }, 'mail outbox poll failed'))
         .finally(() => this.schedule());
-    }, this.config.MAIL_POLL_INTERVAL_MS);
+    }, this.settings.pollIntervalMs);
   }
 
   private async sendDue(): Promise<void> {
@@ -52,13 +56,18 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async send(mail: QueuedMail): Promise<void> {
     try {
-      await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await this.transport.sendMail({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: 'base64' })),
+      });
       await this.outbox.markSent(mail.id);
     } catch (error) {
-      const retryIn = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(mail.attempts, 10));
       // The recipient is personal data and is not logged; the id finds the row.
       this.logger.warn({ mailId: mail.id, attempts: mail.attempts + 1, error: String((error as Error).message) }, 'mail not sent; will retry');
-      await this.outbox.markFailed(mail.id, String((error as Error).message), retryIn);
+      await this.outbox.markFailed(mail.id, String((error as Error).message), retryDelayMs(mail.attempts));
     }
   }
 }
