@@ -88,7 +88,7 @@ export class DataStack extends Stack {
     });
     this.smtp = new secretsmanager.Secret(this, 'Smtp', {
       secretName: `${prefix}/smtp`,
-      description: 'SMTP_URL of identity: { "url": "smtps://user:pass@host:465" }',
+      description: 'SMTP_URL of identity and meetings: { "url": "smtps://user:pass@host:465" }',
       generateSecretString: { secretStringTemplate: JSON.stringify({ url: 'smtp://replace-me.invalid:587' }), generateStringKey: 'unused' },
     });
     // 64 hex digits = 32 random bytes: identity's IDENTITY_SECRET_KEY (seals TOTP secrets and signing keys).

@@ -53,8 +53,10 @@ export class ServicesStack extends Stack {
         secrets: { SMTP_URL: ecs.Secret.fromSecretsManager(data.smtp, 'url'), IDENTITY_SECRET_KEY: ecs.Secret.fromSecretsManager(data.identityKey) },
       },
       meetings: {
-        environment: { LIVEKIT_URL: config.livekit.url, LIVEKIT_PUBLIC_URL: config.livekit.publicUrl },
+        // Invitations (.ics) use the same SMTP secret and sender as identity's mail.
+        environment: { LIVEKIT_URL: config.livekit.url, LIVEKIT_PUBLIC_URL: config.livekit.publicUrl, MAIL_FROM: config.mail.from, PUBLIC_ORIGIN: publicOrigin },
         secrets: {
+          SMTP_URL: ecs.Secret.fromSecretsManager(data.smtp, 'url'),
           LIVEKIT_API_KEY: ecs.Secret.fromSecretsManager(data.livekit, 'apiKey'),
           LIVEKIT_API_SECRET: ecs.Secret.fromSecretsManager(data.livekit, 'apiSecret'),
         },

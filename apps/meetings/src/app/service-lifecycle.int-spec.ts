@@ -153,7 +153,8 @@ describe('meetings service process', () => {
   });
 
   it('accepts LiveKit webhooks signed with its key and rejects forged ones', async () => {
-    const body = JSON.stringify({ event: 'room_started', room: { name: 'lifecycle-room' }, id: 'EV_1', createdAt: '1' });
+    // Fresh: deliveries older than 5 minutes are refused as stale (docs/decisions.md, joining and live state).
+    const body = JSON.stringify({ event: 'room_started', room: { name: 'lifecycle-room' }, id: 'EV_1', createdAt: String(Math.floor(Date.now() / 1000)) });
     const sign = async (secret: string) => {
       const at = new AccessToken(LIVEKIT_API_KEY, secret);
       at.sha256 = createHash('sha256').update(body).digest('base64');

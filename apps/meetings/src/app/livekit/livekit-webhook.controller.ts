@@ -15,11 +15,12 @@ export class LiveKitWebhookController {
   @Post('webhook')
   @HttpCode(200)
   @ApiExcludeEndpoint()
-  async receive(@Req() request: FastifyRequest, @Headers('authorization') authorization?: string): Promise<{ received: true }> {
+  async receive(@Req() request: FastifyRequest, @Headers('authorization') authorization?: string): Promise<{ received: true; duplicate: boolean }> {
     if (typeof request.body !== 'string') {
       throw new DomainError(MeetingsErrorCode.WebhookBodyInvalid, 'unsupported', 'The webhook body must be application/webhook+json.');
     }
-    await this.webhooks.receive(request.body, authorization);
-    return { received: true };
+    const { duplicate } = await this.webhooks.receive(request.body, authorization);
+    // A redelivery is answered 200 (it was handled the first time) so that LiveKit stops retrying it.
+    return { received: true, duplicate };
   }
 }

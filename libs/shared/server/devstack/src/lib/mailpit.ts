@@ -64,3 +64,24 @@ export async function mailTo(httpUrl: string, address: string, options: { atLeas
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+export interface ReceivedAttachment {
+  filename: string;
+  contentType: string;
+  /** The attachment's bytes as UTF-8 text (for .ics and other text parts). */
+  text: string;
+}
+
+/** The attachments (and inline parts) of one received message, read through Mailpit's REST API. */
+export async function mailAttachments(httpUrl: string, messageId: string): Promise<ReceivedAttachment[]> {
+  type Part = { PartID: string; FileName: string; ContentType: string };
+  const message = (await (await fetch(`${httpUrl}/api/v1/message/${messageId}`)).json()) as { Attachments?: Part[]; Inline?: Part[] };
+  const parts = [...(message.Attachments ?? []), ...(message.Inline ?? [])];
+  return Promise.all(
+    parts.map(async (part) => ({
+      filename: part.FileName,
+      contentType: part.ContentType,
+      text: await (await fetch(`${httpUrl}/api/v1/message/${messageId}/part/${part.PartID}`)).text(),
+    })),
+  );
+}

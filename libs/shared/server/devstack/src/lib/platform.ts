@@ -125,6 +125,9 @@ export function serviceEnvironment(
         LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${ports.livekit}`,
         LIVEKIT_API_KEY: secrets.livekitApiKey,
         LIVEKIT_API_SECRET: secrets.livekitApiSecret,
+        SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+        MAIL_FROM: 'Confer <no-reply@confer.local>',
+        PUBLIC_ORIGIN: `http://127.0.0.1:${ports.edge}`,
       };
     case 'identity':
       return {
