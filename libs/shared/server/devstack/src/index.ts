@@ -8,6 +8,7 @@ export * from './lib/s3';
 export * from './lib/mailpit';
 export * from './lib/services';
 export * from './lib/netns';
+export * from './lib/run-probe';
 export * from './lib/run-media-probe';
 export type { MediaProbeResult } from './lib/media-probe';
 export * from './lib/platform';
