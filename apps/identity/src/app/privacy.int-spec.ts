@@ -224,6 +224,11 @@ describe('identity: privacy (export and deletion)', () => {
       expect(waiting.status).not.toBe('completed');
       expect(waiting.parts).toMatchObject({ meetings: 'done', chat: 'pending', identity: 'pending' });
       expect((await db.query('SELECT 1 FROM identity.users WHERE id = $1', [zoe.id])).rowCount).toBe(1);
+      // Meanwhile the account stays disabled: an admin cannot switch it back on.
+      const admin = await account('admin@example.test', 'Admin');
+      const enable = await identity<{ code: string }>('POST', `/admin/users/${zoe.id}/enable`, { token: admin.token });
+      expect(enable.status).toBe(409);
+      expect(enable.body.code).toBe('ACCOUNT_BEING_DELETED');
 
       await stack.startParticipant('chat');
       await waitUntil('the deletion completes', async () => (await statusOf()).status === 'completed', { timeoutMs: 45_000 });

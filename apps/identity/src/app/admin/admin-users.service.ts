@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AdminUserView, Page } from '@confer/identity/contracts';
+import { IdentityErrorCode, type AdminUserView, type Page } from '@confer/identity/contracts';
 import { DomainError } from '@confer/shared/util';
 import { toMe } from '../accounts/me';
 import { UserRepository } from '../accounts/user.repository';
+import { PrivacyRequestRepository } from '../privacy/privacy-request.repository';
 import { SecurityLogService } from '../security-log/security-log.service';
 import { SessionService } from '../sessions/session.service';
 
@@ -15,6 +16,7 @@ export class AdminUsersService {
     private readonly users: UserRepository,
     private readonly sessions: SessionService,
     private readonly securityLog: SecurityLogService,
+    private readonly privacyRequests: PrivacyRequestRepository,
   ) {}
 
   /** Accounts by sign-up time, newest first; `query` matches name or address. */
@@ -32,6 +34,9 @@ export class AdminUsersService {
       const user = await this.users.findById(userId, manager, true);
       if (!user) throw new DomainError('USER_NOT_FOUND', 'not_found', 'There is no such user.');
       if ((user.disabledAt !== null) === disabled) return [];
+      if (!disabled && (await this.privacyRequests.deletionUnderWay(userId, manager))) {
+        throw new DomainError(IdentityErrorCode.AccountBeingDeleted, 'conflict', 'This account is being deleted at its owner’s request.');
+      }
       await this.users.update(userId, { disabledAt: disabled ? new Date() : null }, manager);
       await this.securityLog.record({ type: disabled ? 'admin.user_disabled' : 'admin.user_enabled', userId, actorId: adminId, ip }, manager);
       return disabled ? this.sessions.revoke(userId, undefined, { reason: 'account_disabled', log: 'session.revoked', actorId: adminId, ip }, manager) : [];

@@ -157,6 +157,15 @@ export class PrivacyRequestRepository {
     );
   }
 
+  /** A confirmed deletion of the account has not finished yet (it must not be re-enabled meanwhile). */
+  async deletionUnderWay(userId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM ${this.s}.privacy_requests WHERE user_id = $1 AND kind = 'deletion' AND status IN ('queued', 'running', 'failed')`,
+      [userId],
+    );
+    return rows.length > 0;
+  }
+
   /** Accounts whose deletion was confirmed since `since`: their tokens must stay refused. */
   async deletionsConfirmedSince(since: Date): Promise<{ userId: string; confirmedAt: Date }[]> {
     const rows: { user_id: string; confirmed_at: Date }[] = await this.dataSource.query(

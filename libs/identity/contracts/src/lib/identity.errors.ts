@@ -36,5 +36,7 @@ export const IdentityErrorCode = {
   PrivacyRequestNotFound: 'PRIVACY_REQUEST_NOT_FOUND',
   /** The export archive is not ready yet, or was removed after PRIVACY_LIMITS.exportTtlDays. */
   ExportNotReady: 'EXPORT_NOT_READY',
+  /** An admin cannot enable an account while its owner's confirmed deletion is under way. */
+  AccountBeingDeleted: 'ACCOUNT_BEING_DELETED',
 } as const;
 export type IdentityErrorCode = (typeof IdentityErrorCode)[keyof typeof IdentityErrorCode];
