@@ -16,5 +16,7 @@ export const appRoutes: Route[] = [
   { path: '', children: authRoutes },
   // Guarded inside: signed in for all of it, admin for /settings/admin/*.
   { path: 'settings', loadChildren: () => import('@confer/web/settings').then((m) => m.settingsRoutes) },
+  // Signed in only (guarded inside); titled 'Meetings · Confer'.
+  { path: 'meetings', loadChildren: () => import('@confer/web/meetings').then((m) => m.meetingsRoutes) },
   { path: '**', component: NotFoundPage, title: 'Page not found · Confer' },
 ];

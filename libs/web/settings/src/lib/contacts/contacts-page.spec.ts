@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Contact, DirectoryEntry } from '@confer/identity/contracts';
-import { byButton, byLabel, text, type } from '../../testing/dom-queries';
+import { byButton, byLabel, text, type } from '@confer/web/core/testing';
 import { ContactsPage } from './contacts-page';
 
 const ada: DirectoryEntry = { id: '0b8f5c1e-0000-4000-8000-000000000001', displayName: 'Ada Lovelace', avatarUrl: null };

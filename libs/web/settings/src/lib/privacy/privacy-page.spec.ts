@@ -4,7 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Me, PrivacyRequestView } from '@confer/identity/contracts';
 import { AuthSession } from '@confer/web/auth';
-import { byButton, byLabel, description, text, type } from '../../testing/dom-queries';
+import { byButton, byLabel, description, text, type } from '@confer/web/core/testing';
 import { PrivacyPage } from './privacy-page';
 import { PRIVACY_POLL_MS } from './privacy-requests';
 

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AVATAR_MAX_BYTES, DEFAULT_USER_PREFERENCES, type Profile } from '@confer/identity/contracts';
-import { byButton, byLabel, choose, description, selectByLabel, text, type } from '../../testing/dom-queries';
+import { byButton, byLabel, choose, description, selectByLabel, text, type } from '@confer/web/core/testing';
 import { ProfilePage } from './profile-page';
 
 const PROFILE = '/api/identity/profile';

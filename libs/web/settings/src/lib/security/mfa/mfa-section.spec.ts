@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MfaEnrollment } from '@confer/identity/contracts';
-import { byButton, byLabel, text, type } from '../../../testing/dom-queries';
+import { byButton, byLabel, text, type } from '@confer/web/core/testing';
 import { MfaSection } from './mfa-section';
 
 const qrSvg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"><script>alert(1)</script><path d="M0 0h7v7H0z"/></svg>';

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { SessionInfo } from '@confer/identity/contracts';
-import { byButton, text } from '../../../testing/dom-queries';
+import { byButton, text } from '@confer/web/core/testing';
 import { SessionsSection } from './sessions-section';
 
 const sessions: SessionInfo[] = [

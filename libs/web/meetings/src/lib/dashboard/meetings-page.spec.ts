@@ -1,0 +1,158 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { DEFAULT_MEETING_SETTINGS, type MeetingListEntry, type MeetingView } from '@confer/meetings/contracts';
+import { AuthSession } from '@confer/web/auth';
+import { byButton, byLabel, description, text, type } from '@confer/web/core/testing';
+import { MeetingsPage } from './meetings-page';
+
+const MEETINGS = '/api/meetings/meetings';
+
+const started: MeetingView = {
+  id: '5d1c0000-0000-4000-8000-000000000001',
+  code: 'abc-defg-hij',
+  hostId: 'u1',
+  title: "Ada Lovelace's meeting",
+  description: '',
+  kind: 'instant',
+  startsAt: '2026-03-12T09:00:00.000Z',
+  durationMinutes: 60,
+  timeZone: 'Europe/London',
+  status: 'live',
+  createdAt: '2026-03-12T09:00:00.000Z',
+  settings: { ...DEFAULT_MEETING_SETTINGS },
+  hasPasscode: false,
+  locked: false,
+};
+const standUp: MeetingListEntry = {
+  ...started,
+  id: '5d1c0000-0000-4000-8000-000000000002',
+  code: 'xyz-wxyz-abc',
+  title: 'Stand-up',
+  kind: 'scheduled',
+  status: 'scheduled',
+  startsAt: '2030-05-06T08:00:00.000Z',
+  durationMinutes: 15,
+  role: 'invitee',
+  occurrenceId: '2030-05-06T08:00:00.000Z',
+};
+
+describe('MeetingsPage', () => {
+  let backend: HttpTestingController;
+  let page: HTMLElement;
+  let fixture: ReturnType<typeof TestBed.createComponent<MeetingsPage>>;
+
+  async function open(upcoming: MeetingListEntry[] = [], past: MeetingListEntry[] = []): Promise<void> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: AuthSession, useValue: { user: signal({ displayName: 'Ada Lovelace' }) } },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(MeetingsPage);
+    page = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    backend.expectOne((request) => request.url === MEETINGS && request.params.get('scope') === 'upcoming').flush(upcoming);
+    backend.expectOne((request) => request.url === MEETINGS && request.params.get('scope') === 'past').flush(past);
+    await fixture.whenStable();
+  }
+
+  function list(heading: string): HTMLElement {
+    const title = Array.from(page.querySelectorAll('h2')).find((candidate) => text(candidate) === heading);
+    const section = title?.closest('section');
+    if (!section) throw new Error(`No section headed ${heading}`);
+    return section;
+  }
+
+  afterEach(() => backend.verify());
+
+  it('starts a meeting now and shows its code and link, which can be copied', async () => {
+    await open();
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+
+    byButton(page, 'Start a meeting now')?.click();
+    const post = backend.expectOne(MEETINGS);
+    expect(post.request.method).toBe('POST');
+    expect(post.request.body).toEqual({ title: "Ada Lovelace's meeting" });
+    post.flush(started);
+    await fixture.whenStable();
+
+    const link = `${location.origin}/m/abc-defg-hij`;
+    expect(text(page)).toContain('abc-defg-hij');
+    expect(Array.from(page.querySelectorAll('a')).some((anchor) => anchor.getAttribute('href') === link && text(anchor) === link)).toBe(true);
+
+    byButton(page, 'Copy link')?.click();
+    await fixture.whenStable();
+    expect(writeText).toHaveBeenCalledWith(link);
+    const live = Array.from(page.querySelectorAll('[aria-live]')).find((region) => text(region) === 'Copied');
+    expect(live).toBeDefined();
+  });
+
+  it('asks to confirm the email address when the account may not host', async () => {
+    await open();
+    byButton(page, 'Start a meeting now')?.click();
+    backend
+      .expectOne(MEETINGS)
+      .flush({ code: 'EMAIL_NOT_VERIFIED', message: 'Confirm your email address first.' }, { status: 403, statusText: 'Forbidden' });
+    await fixture.whenStable();
+
+    const alert = page.querySelector('[role="alert"]') as HTMLElement;
+    expect(text(alert)).toContain('Confirm your email address to host meetings');
+    expect(alert.querySelector('a')?.getAttribute('href')).toBe('/settings/security');
+  });
+
+  it('shows an invalid code beside the field and does not navigate', async () => {
+    await open();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const field = byLabel(page, 'Meeting code or link');
+
+    type(field, 'abc-defg');
+    byButton(page, 'Join')?.click();
+    await fixture.whenStable();
+
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(description(field)).toContain('Enter a code like abc-defg-hij');
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('joins by a link that ends in a code', async () => {
+    await open();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+
+    type(byLabel(page, 'Meeting code or link'), ' https://confer.example/m/abc-defg-hij ');
+    byButton(page, 'Join')?.click();
+    await fixture.whenStable();
+
+    expect(navigate).toHaveBeenCalledWith('/m/abc-defg-hij');
+  });
+
+  it('lists upcoming and recent meetings with their time, role and code', async () => {
+    await open([standUp], [{ ...started, role: 'host', occurrenceId: null, status: 'ended' }]);
+
+    const upcoming = list('Upcoming');
+    const [entry] = Array.from(upcoming.querySelectorAll('li'));
+    expect(text(entry)).toContain('Stand-up');
+    expect(text(entry)).toContain('Invited');
+    expect(text(entry)).toContain('xyz-wxyz-abc');
+    const time = entry.querySelector('time') as HTMLElement;
+    expect(time.getAttribute('datetime')).toBe(standUp.startsAt);
+    expect(text(time)).toContain('2030');
+
+    const recent = list('Recent');
+    expect(text(recent.querySelector('li') as HTMLElement)).toContain("Ada Lovelace's meeting");
+    expect(text(recent)).toContain('Host');
+    expect(text(recent)).toContain('abc-defg-hij');
+  });
+
+  it('says when there are no meetings', async () => {
+    await open();
+    expect(text(list('Upcoming'))).toContain('No upcoming meetings');
+    expect(text(list('Recent'))).toContain('No recent meetings');
+  });
+});
