@@ -71,7 +71,8 @@ function required(name: string): string {
 
 if (require.main === module) {
   void probe().then(async (result) => {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    // Marked: rtc-node writes its own JSON log lines to stdout, before and after (see runProbe).
+    process.stdout.write(`PROBE_RESULT ${JSON.stringify(result)}\n`);
     await dispose();
     process.exit(0);
   });
