@@ -72,11 +72,12 @@ function loopbackOnly(url: string): URL {
 }
 
 /** The p-th percentile of sorted latencies, rounded to 0.01 ms. */
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile (0..100) of ascending values, nearest rank. */
+export function percentile(sorted: number[], p: number): number {
   return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 }
 
-function round(n: number): number {
+export function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { mailTo, startTestPlatform, type Platform, type TestPlatform } from '@confer/shared/server/devstack';
+import { launchChromium, mailTo, type Platform, startTestPlatform, type TestPlatform } from '@confer/shared/server/devstack';
 import { authenticatorCode, currentStep } from './authenticator';
-import { launchChromium } from './browser';
 
 interface Person {
   readonly name: string;

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { mailTo, startTestPlatform, type Platform, type TestPlatform } from '@confer/shared/server/devstack';
-import { launchChromium } from './browser';
+import { launchChromium, mailTo, type Platform, startTestPlatform, type TestPlatform } from '@confer/shared/server/devstack';
 
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.test', password: 'nanoseconds of wire' };
 

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { SERVICE_NAMES } from '@confer/shared/contracts';
-import { startTestPlatform, type Platform, type TestPlatform } from '@confer/shared/server/devstack';
-import { launchChromium } from './browser';
+import { launchChromium, type Platform, startTestPlatform, type TestPlatform } from '@confer/shared/server/devstack';
 
 /** First journey: a person opens Confer on its one origin and checks that every service is up. */
 describe('web app on the real stack', () => {

@@ -18,5 +18,7 @@ export const appRoutes: Route[] = [
   { path: 'settings', loadChildren: () => import('@confer/web/settings').then((m) => m.settingsRoutes) },
   // Signed in only (guarded inside); titled 'Meetings · Confer'.
   { path: 'meetings', loadChildren: () => import('@confer/web/meetings').then((m) => m.meetingsRoutes) },
+  // /m/<code>: the way into a meeting and the meeting room. Public (guests); livekit-client loads only here.
+  { path: 'm', loadChildren: () => import('@confer/web/room').then((m) => m.roomRoutes) },
   { path: '**', component: NotFoundPage, title: 'Page not found · Confer' },
 ];

@@ -18,7 +18,10 @@ const STANDARD_PARTICIPANT = 0;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What to do once the transaction that recorded a webhook has committed. */
-export type AfterCommit = { kind: 'end'; meetingId: string; at: Date } | { kind: 'eject'; meetingId: string; identity: string };
+export type AfterCommit =
+  | { kind: 'end'; meetingId: string; at: Date }
+  | { kind: 'eject'; meetingId: string; identity: string }
+  | { kind: 'restrict'; meetingId: string; identity: string };
 
 /**
  * Applies one verified, first-seen LiveKit webhook inside the transaction that records its delivery,
@@ -85,7 +88,8 @@ export class RoomEventsHandler {
       new ParticipantJoined({ meetingId, identity: row.identity, userId: row.userId, displayName: row.displayName, at: joinedAt.toISOString() }),
       manager,
     );
-    return undefined;
+    // Blocked since their token was minted (participantsMayUnmute off): the token's grant must not lift it.
+    return row.blockedTracks.length > 0 ? { kind: 'restrict', meetingId, identity: row.identity } : undefined;
   }
 
   private async left(meetingId: string, event: WebhookEvent, at: Date, manager: EntityManager): Promise<void> {

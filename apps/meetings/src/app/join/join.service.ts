@@ -23,6 +23,7 @@ import { LiveRoomService } from '../live/live-room.service';
 import { LiveStateService } from '../live/live-state.service';
 import { ParticipantRepository, type Participant } from '../live/participant.repository';
 import { mintParticipantToken } from '../live/participant-token';
+import { entryBlocks } from '../live/unmute-policy';
 import { MEETINGS_CONFIG } from '../meetings.tokens';
 import type { MeetingsConfig } from '../meetings.env';
 import { JoinLimits } from './join.limits';
@@ -121,6 +122,7 @@ export class JoinService {
       role,
       status: waits ? 'waiting' : 'admitted',
       ticketHash: hash,
+      entryBlocks: entryBlocks(role, meeting.settings),
     });
     if (!participant) throw removed();
     if (participant.status === 'waiting') {
@@ -177,15 +179,20 @@ export class JoinService {
       role: participant.role,
       settings: meeting.settings,
       handRaised: participant.handRaised,
+      blocked: participant.blockedTracks,
       ttlSeconds: this.config.LIVEKIT_TOKEN_TTL_SECONDS,
     });
+    const blocked = new Set(participant.blockedTracks);
     return {
       livekitUrl: this.config.LIVEKIT_PUBLIC_URL,
       token,
       identity: participant.identity,
       role: participant.role,
       expiresAt,
-      entry: { microphoneOn: !meeting.settings.muteOnEntry, cameraOn: !meeting.settings.cameraOffOnEntry },
+      entry: {
+        microphoneOn: !meeting.settings.muteOnEntry && !blocked.has('microphone'),
+        cameraOn: !meeting.settings.cameraOffOnEntry && !blocked.has('camera'),
+      },
     };
   }
 

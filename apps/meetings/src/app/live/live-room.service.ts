@@ -9,6 +9,8 @@ import {
 import {
   LIVE_ATTRIBUTES,
   MeetingsErrorCode,
+  blockedAttribute,
+  type BlockableTrack,
   type LiveRoomMetadata,
   type MeetingRole,
   type MeetingSettings,
@@ -18,7 +20,7 @@ import { LOGGER, type Logger } from '@confer/shared/server/observability';
 import { DomainError } from '@confer/shared/util';
 import { MEETINGS_CONFIG } from '../meetings.tokens';
 import type { MeetingsConfig } from '../meetings.env';
-import { publishSources } from './participant-token';
+import { livePermission } from './participant-token';
 
 const SOURCE_OF: Record<MutableTrack, TrackSource> = {
   microphone: TrackSource.MICROPHONE,
@@ -70,20 +72,15 @@ export class LiveRoomService {
     await this.tolerant(() => this.client.updateParticipant(meetingId, identity, { attributes }));
   }
 
-  /** A new role: its attribute and what it may publish, at once. */
-  async applyRole(meetingId: string, identity: string, role: MeetingRole, settings: MeetingSettings): Promise<void> {
+  /**
+   * A role and blocks: their attributes and what they allow publishing, at once. LiveKit unpublishes
+   * a track whose source is no longer allowed and refuses to publish it again.
+   */
+  async applyPermissions(meetingId: string, identity: string, role: MeetingRole, settings: MeetingSettings, blocked: readonly BlockableTrack[]): Promise<void> {
     await this.tolerant(() =>
       this.client.updateParticipant(meetingId, identity, {
-        attributes: { [LIVE_ATTRIBUTES.role]: role },
-        permission: {
-          canSubscribe: true,
-          canPublish: true,
-          canPublishData: settings.allowChat || role !== 'participant',
-          canPublishSources: publishSources(role, settings),
-          canUpdateMetadata: false,
-          hidden: false,
-          recorder: false,
-        },
+        attributes: { [LIVE_ATTRIBUTES.role]: role, [LIVE_ATTRIBUTES.blocked]: blockedAttribute(blocked) },
+        permission: livePermission(role, settings, blocked),
       }),
     );
   }

@@ -38,6 +38,17 @@ export class LiveStateService {
   }
 
   /**
+   * Puts a participant's role and blocks, as the database has them, on them in LiveKit again: someone
+   * who reconnects with a token minted before a host blocked them gets that token's grant otherwise.
+   */
+  async applyBlocks(meetingId: string, identity: string): Promise<void> {
+    const meeting = await this.meetings.findById(meetingId);
+    const participant = meeting ? await this.participants.find(meetingId, identity) : undefined;
+    if (!meeting || !participant) return;
+    await this.room.applyPermissions(meetingId, identity, participant.role, meeting.settings, participant.blockedTracks);
+  }
+
+  /**
    * Ends the meeting for everyone: status ended, open attendance closed, meeting.ended on the bus,
    * then the room deleted (which disconnects everyone). Idempotent: a second call does nothing more
    * than delete a room that is already gone.

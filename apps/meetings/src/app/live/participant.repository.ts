@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { MeetingRole, ParticipantStatus } from '@confer/meetings/contracts';
+import { BLOCKABLE_TRACKS, type BlockableTrack, type MeetingRole, type ParticipantStatus } from '@confer/meetings/contracts';
 import { quotedSchema } from '@confer/shared/server/database';
 
 export interface Participant {
@@ -13,6 +13,8 @@ export interface Participant {
   role: MeetingRole;
   status: ParticipantStatus;
   handRaised: boolean;
+  /** What they may not turn on until a host allows it (participants only; docs/decisions.md, "Participants may unmute"). */
+  blockedTracks: BlockableTrack[];
   createdAt: Date;
 }
 
@@ -25,10 +27,18 @@ interface Row {
   role: MeetingRole;
   status: ParticipantStatus;
   hand_raised: boolean;
+  blocked_sources: string[];
   created_at: Date;
 }
 
-const COLUMNS = 'id, meeting_id, identity, user_id, display_name, role, status, hand_raised, created_at';
+const COLUMNS = 'id, meeting_id, identity, user_id, display_name, role, status, hand_raised, blocked_sources, created_at';
+
+/** A participant's blocks after a change: who, with which role, now blocked from what. */
+export interface Blocks {
+  identity: string;
+  role: MeetingRole;
+  blockedTracks: BlockableTrack[];
+}
 
 export interface UpsertParticipant {
   meetingId: string;
@@ -38,6 +48,8 @@ export interface UpsertParticipant {
   role: MeetingRole;
   status: 'waiting' | 'admitted';
   ticketHash: string;
+  /** Blocked on entering (muteOnEntry/cameraOffOnEntry without participantsMayUnmute); added to any they had. */
+  entryBlocks: readonly BlockableTrack[];
 }
 
 /** meeting_participants: one row per identity and meeting, whatever became of them. */
@@ -71,20 +83,24 @@ export class ParticipantRepository {
 
   /**
    * Joins (again): a new ticket, the current name and role. Someone already admitted stays admitted
-   * (a reconnect); a removed person is never let back (undefined).
+   * (a reconnect); a removed person is never let back (undefined). A participant keeps the blocks they
+   * had in this session (joining again does not lift a host's mute) plus those of entering; hosts and
+   * co-hosts have none.
    */
   async upsert(p: UpsertParticipant): Promise<Participant | undefined> {
     const [row]: Row[] = await this.dataSource.query(
-      `INSERT INTO ${this.s}.meeting_participants (id, meeting_id, identity, user_id, display_name, role, status, ticket_hash, admitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $7 = 'admitted' THEN now() END)
+      `INSERT INTO ${this.s}.meeting_participants (id, meeting_id, identity, user_id, display_name, role, status, ticket_hash, blocked_sources, admitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], CASE WHEN $7 = 'admitted' THEN now() END)
        ON CONFLICT (meeting_id, identity) DO UPDATE SET
          display_name = EXCLUDED.display_name, role = EXCLUDED.role, ticket_hash = EXCLUDED.ticket_hash,
          status = CASE WHEN meeting_participants.status = 'admitted' THEN 'admitted' ELSE EXCLUDED.status END,
          admitted_at = CASE WHEN EXCLUDED.status = 'admitted' THEN now() ELSE meeting_participants.admitted_at END,
+         blocked_sources = CASE WHEN EXCLUDED.role = 'participant'
+           THEN ARRAY(SELECT DISTINCT unnest(meeting_participants.blocked_sources || EXCLUDED.blocked_sources)) ELSE '{}' END,
          left_at = NULL, updated_at = now()
        WHERE meeting_participants.status <> 'removed'
        RETURNING ${COLUMNS}`,
-      [randomUUID(), p.meetingId, p.identity, p.userId, p.displayName, p.role, p.status, p.ticketHash],
+      [randomUUID(), p.meetingId, p.identity, p.userId, p.displayName, p.role, p.status, p.ticketHash, p.role === 'participant' ? p.entryBlocks : []],
     );
     return row ? toParticipant(row) : undefined;
   }
@@ -127,11 +143,47 @@ export class ParticipantRepository {
     return rows.length > 0;
   }
 
-  async setRole(meetingId: string, identity: string, role: MeetingRole, manager?: EntityManager): Promise<void> {
-    await this.q(manager).query(
-      `UPDATE ${this.s}.meeting_participants SET role = $3, updated_at = now() WHERE meeting_id = $1 AND identity = $2`,
+  /** A new role; a host or co-host has no blocks (and keeps none when made a participant again). Returns the blocks left. */
+  async setRole(meetingId: string, identity: string, role: MeetingRole, manager?: EntityManager): Promise<BlockableTrack[]> {
+    const [rows]: [Array<Pick<Row, 'blocked_sources'>>, number] = await this.q(manager).query(
+      `UPDATE ${this.s}.meeting_participants SET role = $3, updated_at = now(),
+         blocked_sources = CASE WHEN $3 = 'participant' THEN blocked_sources ELSE '{}' END
+       WHERE meeting_id = $1 AND identity = $2 RETURNING blocked_sources`,
       [meetingId, identity, role],
     );
+    return tracksOf(rows[0]?.blocked_sources ?? []);
+  }
+
+  /** Blocks `track` for a participant (never a host or co-host); undefined when there is no such participant. */
+  async block(meetingId: string, identity: string, track: BlockableTrack): Promise<Blocks | undefined> {
+    const [rows]: [BlocksRow[], number] = await this.dataSource.query(
+      `UPDATE ${this.s}.meeting_participants
+         SET blocked_sources = CASE WHEN $3 = ANY(blocked_sources) THEN blocked_sources ELSE array_append(blocked_sources, $3) END, updated_at = now()
+       WHERE meeting_id = $1 AND identity = $2 AND role = 'participant' RETURNING identity, role, blocked_sources`,
+      [meetingId, identity, track],
+    );
+    return rows.map(toBlocks)[0];
+  }
+
+  /** Blocks `track` for every participant in the room (admitted, or briefly gone and able to reconnect). */
+  async blockAll(meetingId: string, track: BlockableTrack): Promise<Blocks[]> {
+    const [rows]: [BlocksRow[], number] = await this.dataSource.query(
+      `UPDATE ${this.s}.meeting_participants SET blocked_sources = array_append(blocked_sources, $2), updated_at = now()
+       WHERE meeting_id = $1 AND role = 'participant' AND status IN ('admitted', 'left') AND NOT ($2 = ANY(blocked_sources))
+       RETURNING identity, role, blocked_sources`,
+      [meetingId, track],
+    );
+    return rows.map(toBlocks);
+  }
+
+  /** Lifts the block of `track`; undefined when it was not blocked. */
+  async unblock(meetingId: string, identity: string, track: BlockableTrack): Promise<Blocks | undefined> {
+    const [rows]: [BlocksRow[], number] = await this.dataSource.query(
+      `UPDATE ${this.s}.meeting_participants SET blocked_sources = array_remove(blocked_sources, $3), updated_at = now()
+       WHERE meeting_id = $1 AND identity = $2 AND $3 = ANY(blocked_sources) RETURNING identity, role, blocked_sources`,
+      [meetingId, identity, track],
+    );
+    return rows.map(toBlocks)[0];
   }
 
   async setHand(meetingId: string, identity: string, raised: boolean, manager: EntityManager): Promise<boolean> {
@@ -143,11 +195,15 @@ export class ParticipantRepository {
     return rows.length > 0;
   }
 
-  /** Everyone still admitted has left (the meeting ended). */
+  /** Everyone still admitted has left (the meeting ended); blocks end with the session. */
   async allLeft(meetingId: string, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE ${this.s}.meeting_participants SET status = 'left', left_at = now(), hand_raised = false, updated_at = now()
        WHERE meeting_id = $1 AND status IN ('admitted', 'waiting')`,
+      [meetingId],
+    );
+    await manager.query(
+      `UPDATE ${this.s}.meeting_participants SET blocked_sources = '{}', updated_at = now() WHERE meeting_id = $1 AND blocked_sources <> '{}'`,
       [meetingId],
     );
   }
@@ -163,6 +219,18 @@ function toParticipant(row: Row): Participant {
     role: row.role,
     status: row.status,
     handRaised: row.hand_raised,
+    blockedTracks: tracksOf(row.blocked_sources),
     createdAt: row.created_at,
   };
+}
+
+type BlocksRow = Pick<Row, 'identity' | 'role' | 'blocked_sources'>;
+
+function toBlocks(row: BlocksRow): Blocks {
+  return { identity: row.identity, role: row.role, blockedTracks: tracksOf(row.blocked_sources) };
+}
+
+/** In BLOCKABLE_TRACKS order, whatever order the array has in the row. */
+function tracksOf(sources: readonly string[]): BlockableTrack[] {
+  return BLOCKABLE_TRACKS.filter((t) => sources.includes(t));
 }

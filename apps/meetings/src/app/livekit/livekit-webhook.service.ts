@@ -70,6 +70,7 @@ export class LiveKitWebhookService {
 
   private async afterCommit(after: AfterCommit): Promise<void> {
     if (after.kind === 'end') await this.live.end(after.meetingId, 'room_finished', after.at);
+    else if (after.kind === 'restrict') await this.live.applyBlocks(after.meetingId, after.identity);
     else await this.room.removeParticipant(after.meetingId, after.identity);
   }
 }

@@ -4,7 +4,7 @@ import type { ParticipantView } from '@confer/meetings/contracts';
 import type { AuthUser } from '@confer/shared/contracts';
 import { CurrentUser } from '@confer/shared/server/auth';
 import { CodeParams } from '../join/join.dto';
-import { CodeIdentityParams, LockDto, MuteDto, RoleDto, TransferHostDto } from './room-control.dto';
+import { AllowTrackDto, CodeIdentityParams, LockDto, MuteDto, RoleDto, TransferHostDto } from './room-control.dto';
 import { RoomControlService } from './room-control.service';
 
 /** Host and co-host controls of one meeting; every route checks the caller's role in it. */
@@ -23,6 +23,13 @@ export class RoomControlController {
   @HttpCode(204)
   mute(@CurrentUser() user: AuthUser, @Param() params: CodeIdentityParams, @Body() body: MuteDto): Promise<void> {
     return this.control.mute(params.code, user, params.identity, body.track);
+  }
+
+  /** Lets a participant a host muted (or who entered muted) turn that track on again; see docs/decisions.md. */
+  @Post('participants/:identity/allow')
+  @HttpCode(204)
+  allow(@CurrentUser() user: AuthUser, @Param() params: CodeIdentityParams, @Body() body: AllowTrackDto): Promise<void> {
+    return this.control.allow(params.code, user, params.identity, body.track);
   }
 
   @Post('mute-all')

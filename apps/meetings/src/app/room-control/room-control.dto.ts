@@ -1,6 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, Matches } from 'class-validator';
-import { MEETING_CODE_PATTERN, MUTABLE_TRACKS, type LockRequest, type MutableTrack, type MuteRequest, type RoleChangeRequest } from '@confer/meetings/contracts';
+import {
+  BLOCKABLE_TRACKS,
+  MEETING_CODE_PATTERN,
+  MUTABLE_TRACKS,
+  type AllowTrackRequest,
+  type BlockableTrack,
+  type LockRequest,
+  type MutableTrack,
+  type MuteRequest,
+  type RoleChangeRequest,
+} from '@confer/meetings/contracts';
 
 /** A user id (uuid) or a guest's `guest-<uuid>`. */
 const IDENTITY_PATTERN = /^(guest-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -12,6 +22,10 @@ export class CodeIdentityParams {
 
 export class MuteDto implements MuteRequest {
   @ApiProperty({ enum: MUTABLE_TRACKS }) @IsIn(MUTABLE_TRACKS) track!: MutableTrack;
+}
+
+export class AllowTrackDto implements AllowTrackRequest {
+  @ApiProperty({ enum: BLOCKABLE_TRACKS }) @IsIn(BLOCKABLE_TRACKS) track!: BlockableTrack;
 }
 
 export class LockDto implements LockRequest {

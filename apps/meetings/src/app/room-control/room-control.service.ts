@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { LIVE_TOPICS, type MutableTrack, type ParticipantView } from '@confer/meetings/contracts';
+import { LIVE_TOPICS, type BlockableTrack, type LiveControlMessage, type MutableTrack, type ParticipantView } from '@confer/meetings/contracts';
 import type { AuthUser } from '@confer/shared/contracts';
 import { DomainError } from '@confer/shared/util';
 import { LiveMeetingRepository } from '../live/live-meeting.repository';
 import { LiveRoomService } from '../live/live-room.service';
 import { LiveStateService } from '../live/live-state.service';
 import { ParticipantRepository, type Participant } from '../live/participant.repository';
+import { muteBlocks } from '../live/unmute-policy';
 import { MeetingRoles } from './meeting-roles';
 import { hostOnly, participantNotFound } from './room-control.errors';
 
@@ -35,16 +36,41 @@ export class RoomControlService {
     }));
   }
 
+  /**
+   * Mutes one track. When participants may not unmute themselves, a participant's microphone or
+   * camera is blocked too: LiveKit unpublishes it and refuses it until a host allows it (allow).
+   */
   async mute(code: string, user: AuthUser, identity: string, track: MutableTrack): Promise<void> {
     const { meeting } = await this.roles.require(code, user);
-    await this.target(meeting.id, identity);
+    const target = await this.target(meeting.id, identity);
     await this.room.muteTrack(meeting.id, identity, track);
+    if (!muteBlocks(target.role, meeting.settings, track)) return;
+    const blocks = await this.participants.block(meeting.id, identity, track);
+    if (blocks) await this.room.applyPermissions(meeting.id, identity, blocks.role, meeting.settings, blocks.blockedTracks);
   }
 
+  /** Mutes every microphone but the caller's; blocks every participant's when they may not unmute themselves. */
   async muteAll(code: string, user: AuthUser): Promise<void> {
-    const controller = await this.roles.require(code, user);
-    await this.room.muteAllMicrophones(controller.meeting.id, new Set([controller.identity]));
-    await this.room.send(controller.meeting.id, LIVE_TOPICS.control, { type: 'muted-all', by: controller.identity });
+    const { meeting, identity: by } = await this.roles.require(code, user);
+    if (muteBlocks('participant', meeting.settings, 'microphone')) {
+      for (const blocks of await this.participants.blockAll(meeting.id, 'microphone')) {
+        await this.room.applyPermissions(meeting.id, blocks.identity, blocks.role, meeting.settings, blocks.blockedTracks);
+      }
+    }
+    await this.room.muteAllMicrophones(meeting.id, new Set([by]));
+    await this.room.send(meeting.id, LIVE_TOPICS.control, { type: 'muted-all', by } satisfies LiveControlMessage);
+  }
+
+  /**
+   * Lets a participant turn `track` on again (Zoom's "ask to unmute"): the block goes, in the database
+   * and in LiveKit, and they are told on the control topic either way; nothing is turned on for them.
+   */
+  async allow(code: string, user: AuthUser, identity: string, track: BlockableTrack): Promise<void> {
+    const { meeting, identity: by } = await this.roles.require(code, user);
+    await this.target(meeting.id, identity);
+    const blocks = await this.participants.unblock(meeting.id, identity, track);
+    if (blocks) await this.room.applyPermissions(meeting.id, identity, blocks.role, meeting.settings, blocks.blockedTracks);
+    await this.room.send(meeting.id, LIVE_TOPICS.control, { type: 'allowed', track, by } satisfies LiveControlMessage, [identity]);
   }
 
   /**
@@ -73,14 +99,14 @@ export class RoomControlService {
     await this.live.end(meeting.id, 'ended_by_host');
   }
 
-  /** Host only: makes a signed-in participant a co-host, or a co-host a participant again. */
+  /** Host only: makes a signed-in participant a co-host (which lifts their blocks), or a co-host a participant again. */
   async setRole(code: string, user: AuthUser, identity: string, role: 'co-host' | 'participant'): Promise<void> {
     const { meeting } = await this.roles.require(code, user, ['host']);
     const target = await this.target(meeting.id, identity);
     if (target.identity === meeting.hostId) throw new DomainError('VALIDATION_FAILED', 'invalid', 'Hand the meeting over to change your own role.');
     if (role === 'co-host' && target.userId === null) throw new DomainError('VALIDATION_FAILED', 'invalid', 'Guests cannot be co-hosts.');
-    await this.participants.setRole(meeting.id, identity, role);
-    await this.room.applyRole(meeting.id, identity, role, meeting.settings);
+    const blocked = await this.participants.setRole(meeting.id, identity, role);
+    await this.room.applyPermissions(meeting.id, identity, role, meeting.settings, blocked);
   }
 
   /** Host only: the meeting gets a new host (a signed-in participant in it); the old host stays as co-host. */
@@ -95,8 +121,8 @@ export class RoomControlService {
       await this.participants.setRole(meeting.id, target.identity, 'host', manager);
       await this.participants.setRole(meeting.id, oldHost, 'co-host', manager);
     });
-    await this.room.applyRole(meeting.id, target.identity, 'host', meeting.settings);
-    await this.room.applyRole(meeting.id, oldHost, 'co-host', meeting.settings);
+    await this.room.applyPermissions(meeting.id, target.identity, 'host', meeting.settings, []);
+    await this.room.applyPermissions(meeting.id, oldHost, 'co-host', meeting.settings, []);
   }
 
   private async target(meetingId: string, identity: string): Promise<Participant> {

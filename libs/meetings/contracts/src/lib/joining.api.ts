@@ -36,7 +36,10 @@ export interface LiveKitGrant {
   role: MeetingRole;
   /** ISO-8601 expiry of `token`. */
   expiresAt: string;
-  /** How to enter: the meeting's muteOnEntry and cameraOffOnEntry, applied by the client on connect. */
+  /**
+   * How to enter: the meeting's muteOnEntry and cameraOffOnEntry, applied by the client on connect
+   * (off, too, for what a host blocked: the token's `blocked` attribute, see LIVE_ATTRIBUTES).
+   */
   entry: { microphoneOn: boolean; cameraOn: boolean };
 }
 
@@ -81,6 +84,18 @@ export interface MuteRequest {
   track: MutableTrack;
 }
 
+/**
+ * What a host can stop a participant from turning back on when the meeting's `participantsMayUnmute`
+ * is off (docs/decisions.md, "Participants may unmute"). Screen sharing follows `screenShare` instead.
+ */
+export type BlockableTrack = 'microphone' | 'camera';
+export const BLOCKABLE_TRACKS: readonly BlockableTrack[] = ['microphone', 'camera'];
+
+/** `POST /meetings/:code/participants/:identity/allow`: a host lets a participant turn this track on again. */
+export interface AllowTrackRequest {
+  track: BlockableTrack;
+}
+
 export interface LockRequest {
   locked: boolean;
 }
@@ -95,8 +110,30 @@ export interface LiveRoomMetadata {
   lobbyCount: number;
 }
 
-/** Participant attributes the meetings service sets; clients only read them. */
-export const LIVE_ATTRIBUTES = { role: 'role', handRaised: 'hand' } as const;
+/**
+ * Participant attributes the meetings service sets; clients only read them. `role` is a MeetingRole,
+ * `hand` is '1' or empty, `blocked` lists the BlockableTracks the participant may not turn on until a
+ * host allows it, comma-separated in BLOCKABLE_TRACKS order ('microphone', 'camera',
+ * 'microphone,camera'); empty or absent means none (read it with blockedTracksOf).
+ */
+export const LIVE_ATTRIBUTES = { role: 'role', handRaised: 'hand', blocked: 'blocked' } as const;
+
+/** The `blocked` attribute's value for these tracks. */
+export function blockedAttribute(tracks: readonly BlockableTrack[]): string {
+  return BLOCKABLE_TRACKS.filter((t) => tracks.includes(t)).join(',');
+}
+
+/** The tracks a participant's attributes say a host blocked (unknown names are ignored). */
+export function blockedTracksOf(attributes: Readonly<Record<string, string>> | undefined): BlockableTrack[] {
+  const listed = (attributes?.[LIVE_ATTRIBUTES.blocked] ?? '').split(',');
+  return BLOCKABLE_TRACKS.filter((t) => listed.includes(t));
+}
 
 /** Topics of data messages the meetings service sends into a room. */
 export const LIVE_TOPICS = { lobby: 'confer.lobby', control: 'confer.control' } as const;
+
+/**
+ * Messages on LIVE_TOPICS.control: `muted-all` to everyone when a host muted every microphone;
+ * `allowed` to one participant when a host lets them turn `track` on again (ask them to unmute).
+ */
+export type LiveControlMessage = { type: 'muted-all'; by: string } | { type: 'allowed'; track: BlockableTrack; by: string };

@@ -13,3 +13,4 @@ export * from './lib/run-media-probe';
 export type { MediaProbeResult } from './lib/media-probe';
 export * from './lib/platform';
 export * from './lib/test-platform';
+export * from './lib/chromium';

@@ -16,6 +16,13 @@ describe('liveKitConfig', () => {
     expect(yaml).not.toMatch(/google/);
   });
 
+  it('serves Prometheus metrics only when asked for (bench:sfu), on the same address', () => {
+    expect(yaml).not.toContain('prometheus');
+    const withMetrics = liveKitConfig({ port: 17880, udpPort: 17882, apiKey: 'k', apiSecret: 's'.repeat(32), prometheusPort: 17890 });
+    expect(withMetrics).toContain('prometheus:\n  port: 17890\n');
+    expect(withMetrics).toContain('bind_addresses:\n  - 127.0.0.1\n');
+  });
+
   it('signs webhooks to meetings with the API key', () => {
     expect(yaml).toContain('webhook:\n  api_key: k\n  urls:\n    - http://127.0.0.1:3102/api/meetings/livekit/webhook');
   });

@@ -14,6 +14,8 @@ export interface LiveKitOptions {
   webhookUrl?: string;
   /** Run inside this namespace, on its address, so native WebRTC clients in it can connect. */
   netns?: NetworkNamespace;
+  /** Serve LiveKit's Prometheus metrics on this port (same address as the API); off when absent. */
+  prometheusPort?: number;
 }
 
 export interface LiveKitHandle {
@@ -23,6 +25,8 @@ export interface LiveKitHandle {
   apiSecret: string;
   port: number;
   udpPort: number;
+  /** `http://<address>:<port>/metrics` when started with a prometheusPort. */
+  metricsUrl?: string;
   process: ManagedProcess;
   stop(): Promise<void>;
 }
@@ -32,7 +36,7 @@ export interface LiveKitHandle {
  * TCP fallback, no public STUN (the server advertises only 127.0.0.1 and never asks Google who it is).
  */
 export function liveKitConfig(
-  o: Required<Omit<LiveKitOptions, 'dir' | 'webhookUrl' | 'netns'>> & { webhookUrl?: string; nodeIp?: string },
+  o: Required<Omit<LiveKitOptions, 'dir' | 'webhookUrl' | 'netns' | 'prometheusPort'>> & { webhookUrl?: string; nodeIp?: string; prometheusPort?: number },
 ): string {
   const nodeIp = o.nodeIp ?? '127.0.0.1';
   const lines = [
@@ -58,6 +62,9 @@ export function liveKitConfig(
     'room:',
     '  empty_timeout: 300',
   ];
+  if (o.prometheusPort) {
+    lines.push('prometheus:', `  port: ${o.prometheusPort}`);
+  }
   if (o.webhookUrl) {
     lines.push('webhook:', `  api_key: ${o.apiKey}`, '  urls:', `    - ${o.webhookUrl}`);
   }
@@ -73,7 +80,7 @@ export async function startLiveKit(options: LiveKitOptions): Promise<LiveKitHand
   const configFile = join(options.dir, 'livekit.yaml');
   const netns = options.netns;
   const nodeIp = netns?.address ?? '127.0.0.1';
-  writeFileSync(configFile, liveKitConfig({ port, udpPort, apiKey, apiSecret, webhookUrl: options.webhookUrl, nodeIp }), {
+  writeFileSync(configFile, liveKitConfig({ port, udpPort, apiKey, apiSecret, webhookUrl: options.webhookUrl, nodeIp, prometheusPort: options.prometheusPort }), {
     mode: 0o600,
   });
   const [command, args] = netns
@@ -92,6 +99,7 @@ export async function startLiveKit(options: LiveKitOptions): Promise<LiveKitHand
     apiSecret,
     port,
     udpPort,
+    metricsUrl: options.prometheusPort ? `http://${nodeIp}:${options.prometheusPort}/metrics` : undefined,
     process,
     stop: () => process.stop(),
   };

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { MeetingListEntry, ScheduleRole } from '@confer/meetings/contracts';
 import { localTimeRange } from './time-range';
 
@@ -6,9 +7,10 @@ export type ListStatus = 'loading' | 'loaded' | 'failed';
 
 const ROLE_LABELS: Readonly<Record<ScheduleRole, string>> = { host: 'Host', invitee: 'Invited' };
 
-/** One list of the dashboard ("Upcoming", "Recent"), with its heading and empty state. */
+/** One list of the dashboard ("Upcoming", "Recent"), with its heading and empty state; titles link to the details. */
 @Component({
   selector: 'cf-meeting-list',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-list.html',
 })

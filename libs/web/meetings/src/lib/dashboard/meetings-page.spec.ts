@@ -150,6 +150,48 @@ describe('MeetingsPage', () => {
     expect(text(recent)).toContain('abc-defg-hij');
   });
 
+  it('links to scheduling a meeting and from each entry to its details', async () => {
+    await open([standUp]);
+
+    const schedule = Array.from(page.querySelectorAll('a')).find((anchor) => text(anchor) === 'Schedule a meeting');
+    expect(schedule?.getAttribute('href')).toBe('/meetings/new');
+    const entry = list('Upcoming').querySelector('li') as HTMLElement;
+    const details = Array.from(entry.querySelectorAll('a')).find((anchor) => text(anchor) === 'Stand-up');
+    expect(details?.getAttribute('href')).toBe('/meetings/xyz-wxyz-abc');
+  });
+
+  it('makes a secret calendar feed link that can be copied, replaced and turned off', async () => {
+    await open();
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const feedUrl = 'https://confer.example/api/meetings/calendar/feed/secret-one.ics';
+
+    byButton(page, 'Get a feed link')?.click();
+    const create = backend.expectOne('/api/meetings/calendar/feed');
+    expect(create.request.method).toBe('POST');
+    create.flush({ url: feedUrl });
+    await fixture.whenStable();
+
+    expect(byLabel(page, 'Feed link').value).toBe(feedUrl);
+    byButton(page, 'Copy feed link')?.click();
+    await fixture.whenStable();
+    expect(writeText).toHaveBeenCalledWith(feedUrl);
+
+    byButton(page, 'Make a new feed link')?.click();
+    backend.expectOne('/api/meetings/calendar/feed').flush({ url: feedUrl.replace('one', 'two') });
+    await fixture.whenStable();
+    expect(byLabel(page, 'Feed link').value).toContain('secret-two');
+    expect(text(list('Calendar feed'))).toContain('The previous one no longer works.');
+
+    byButton(page, 'Turn off the feed')?.click();
+    const revoke = backend.expectOne('/api/meetings/calendar/feed');
+    expect(revoke.request.method).toBe('DELETE');
+    revoke.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(() => byLabel(page, 'Feed link')).toThrow();
+    expect(text(list('Calendar feed'))).toContain('Its link no longer works.');
+  });
+
   it('says when there are no meetings', async () => {
     await open();
     expect(text(list('Upcoming'))).toContain('No upcoming meetings');

@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal, type WritableSignal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { MeetingListEntry, MeetingListScope } from '@confer/meetings/contracts';
+import { CalendarFeedSection } from '../calendar-feed/calendar-feed-section';
+import { MeetingsApi } from '../meetings-api';
 import { JoinMeeting } from './join-meeting';
 import { MeetingList, type ListStatus } from './meeting-list';
-import { MeetingsApi } from './meetings-api';
 import { StartMeeting } from './start-meeting';
 
 interface ListState {
@@ -10,10 +12,13 @@ interface ListState {
   readonly status: ListStatus;
 }
 
-/** /meetings: start a meeting now, join one by code or link, and the upcoming and recent meetings. */
+/**
+ * /meetings: schedule a meeting, start one now, join one by code or link, the upcoming and recent
+ * meetings (each links to its details page), and the personal calendar feed.
+ */
 @Component({
   selector: 'cf-meetings-page',
-  imports: [JoinMeeting, MeetingList, StartMeeting],
+  imports: [CalendarFeedSection, JoinMeeting, MeetingList, RouterLink, StartMeeting],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meetings-page.html',
 })

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import { MeetingsErrorCode, type MeetingView } from '@confer/meetings/contracts';
 import { AuthSession, readApiError } from '@confer/web/auth';
-import { MeetingsApi } from './meetings-api';
+import { MeetingsApi } from '../meetings-api';
 
 type Problem = { kind: 'unverified' } | { kind: 'other'; message: string };
 
