@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DEFAULT_MEETING_SETTINGS, type MeetingSettings, type MeetingView } from '@confer/meetings/contracts';
+import { DEFAULT_MEETING_SETTINGS, type MeetingListRole, type MeetingSettings, type MeetingView } from '@confer/meetings/contracts';
 import { quotedSchema } from '@confer/shared/server/database';
 
 interface MeetingRow {
@@ -136,15 +136,22 @@ export class MeetingRepository {
     return rows.map(toRecord);
   }
 
-  /** Meetings that are over: ended, cancelled, or a one-off whose time has passed. Most recent first. */
-  async listPast(userId: string, limit: number): Promise<MeetingRecord[]> {
-    const rows: MeetingRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${this.s}.meetings m WHERE ${VISIBLE_TO(this.s)}
-       AND (status IN ('ended', 'cancelled') OR (rrule IS NULL AND starts_at + make_interval(mins => duration_minutes) <= now()))
-       ORDER BY starts_at DESC LIMIT $2`,
+  /**
+   * Meetings that are over (ended, cancelled, or a one-off whose time has passed) and series that have
+   * been held, which the user hosts, is invited to or attended. Most recently held (else scheduled) first.
+   */
+  async listPast(userId: string, limit: number): Promise<Array<{ record: MeetingRecord; role: MeetingListRole }>> {
+    const attended = `SELECT meeting_id FROM ${this.s}.meeting_attendance WHERE user_id = $1`;
+    const rows: Array<MeetingRow & { list_role: MeetingListRole }> = await this.dataSource.query(
+      `SELECT ${COLUMNS}, CASE WHEN m.host_id = $1 THEN 'host' WHEN m.id IN (SELECT meeting_id FROM ${this.s}.meeting_invitees WHERE user_id = $1)
+         THEN 'invitee' ELSE 'attendee' END AS list_role
+       FROM ${this.s}.meetings m WHERE (${VISIBLE_TO(this.s)} OR m.id IN (${attended}))
+       AND (status IN ('ended', 'cancelled') OR (rrule IS NULL AND starts_at + make_interval(mins => duration_minutes) <= now())
+         OR (rrule IS NOT NULL AND EXISTS (SELECT 1 FROM ${this.s}.meeting_attendance a WHERE a.meeting_id = m.id)))
+       ORDER BY COALESCE((SELECT MAX(a.joined_at) FROM ${this.s}.meeting_attendance a WHERE a.meeting_id = m.id), starts_at) DESC LIMIT $2`,
       [userId, limit],
     );
-    return rows.map(toRecord);
+    return rows.map((row) => ({ record: toRecord(row), role: row.list_role }));
   }
 
   /** Everything a personal feed shows: hosted and invited meetings, series included, touching [from, ∞). */

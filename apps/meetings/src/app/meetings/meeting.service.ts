@@ -13,6 +13,7 @@ import {
 import { parseRrule } from '@confer/meetings/domain';
 import type { AuthUser } from '@confer/shared/contracts';
 import { DomainError } from '@confer/shared/util';
+import { HistoryRepository } from '../history/history.repository';
 import { InvitationMailer } from '../invitations/invitation-mailer';
 import { InviteeRepository } from '../invitations/invitee.repository';
 import { People } from '../invitations/people';
@@ -37,6 +38,7 @@ export class MeetingService {
     private readonly inputs: MeetingInputs,
     private readonly people: People,
     private readonly mailer: InvitationMailer,
+    private readonly history: HistoryRepository,
   ) {}
 
   async create(host: AuthUser, request: ScheduleMeetingRequest): Promise<ScheduledMeetingView> {
@@ -78,14 +80,16 @@ export class MeetingService {
 
   /**
    * Upcoming: meetings and occurrences of series over the next `days` days (series expanded, moved
-   * occurrences applied, cancelled ones left out). Past: meetings that are over, most recent first.
-   * Both for meetings the user hosts or is invited to.
+   * occurrences applied, cancelled ones left out), for meetings the user hosts or is invited to.
+   * Past: meetings that are over and series that have been held, most recent first, each with its
+   * latest run; also those the user only attended.
    */
   async list(user: AuthUser, scope: MeetingListScope, days: number = SCHEDULING_LIMITS.upcomingDaysDefault): Promise<MeetingListEntry[]> {
     const roleOf = (record: MeetingRecord): ScheduleRole => (record.hostId === user.id ? 'host' : 'invitee');
     if (scope === 'past') {
-      const records = await this.meetings.listPast(user.id, SCHEDULING_LIMITS.listMax);
-      return records.map((record) => ({ ...toView(record), role: roleOf(record), occurrenceId: null }));
+      const past = await this.meetings.listPast(user.id, SCHEDULING_LIMITS.listMax);
+      const lastRuns = await this.history.lastRuns(past.map(({ record }) => record.id));
+      return past.map(({ record, role }) => ({ ...toView(record), role, occurrenceId: null, lastRun: lastRuns.get(record.id) ?? null }));
     }
     const now = new Date();
     const records = await this.meetings.listUpcoming(user.id, now, SCHEDULING_LIMITS.listMax);

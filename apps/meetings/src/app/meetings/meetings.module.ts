@@ -3,6 +3,7 @@ import { MAIL_SETTINGS, MailOutbox, MailSender, type MailSettings } from '@confe
 import { CalendarFeedRepository } from '../calendar/calendar-feed.repository';
 import { CalendarController } from '../calendar/calendar.controller';
 import { CalendarService } from '../calendar/calendar.service';
+import { HistoryModule } from '../history/history.module';
 import { InvitationMailer } from '../invitations/invitation-mailer';
 import { InviteeRepository } from '../invitations/invitee.repository';
 import { People } from '../invitations/people';
@@ -19,6 +20,7 @@ import { OccurrenceOverrideRepository } from './occurrence-override.repository';
 /** Scheduling, invitations and calendars. Global: the privacy holder (in PlatformModule) uses its repositories and mailer. */
 @Global()
 @Module({
+  imports: [HistoryModule],
   controllers: [MeetingsController, CalendarController],
   providers: [
     {

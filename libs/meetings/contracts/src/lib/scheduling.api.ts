@@ -1,3 +1,4 @@
+import type { MeetingRunSummary } from './history.api';
 import type { CreateMeetingRequest, MeetingSettings, MeetingView, OccurrenceId, RecurrenceRule } from './meetings.api';
 
 /** Scheduling, invitations and calendars: request and response shapes under /api/meetings. */
@@ -86,14 +87,19 @@ export interface ScheduledMeetingView extends MeetingView {
   overrides: OccurrenceOverrideView[];
 }
 
+/** How the caller relates to a listed meeting: `attendee` (past list only) took part without being invited. */
+export type MeetingListRole = ScheduleRole | 'attendee';
+
 /**
  * An entry of `GET /meetings`: a meeting, or for a series one occurrence of it (startsAt,
  * durationMinutes and title are the occurrence's).
  */
 export interface MeetingListEntry extends MeetingView {
-  role: ScheduleRole;
+  role: MeetingListRole;
   /** The occurrence of a series; null for a meeting that does not repeat. */
   occurrenceId: OccurrenceId | null;
+  /** Past list only: when it last actually ran (for a series, its latest run); null if it never did. */
+  lastRun?: MeetingRunSummary | null;
 }
 
 /** `POST /calendar/feed`: the secret subscription URL (shown once; a new POST replaces it). */

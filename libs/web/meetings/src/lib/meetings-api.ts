@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
   CalendarFeedView,
+  MeetingAttendanceView,
   MeetingListEntry,
   MeetingListScope,
   MeetingView,
@@ -16,8 +17,8 @@ import { API_BASES, SILENT_ERRORS } from '@confer/web/core';
 /**
  * The meetings of the signed-in person. Calls whose failures the page explains itself are silent:
  * starting a meeting (an unverified address needs a sentence and a link), reading one meeting (a 404
- * is "doesn't exist or you aren't invited") and saving the schedule form (errors beside their
- * fields). Lists, cancellations, downloads and the calendar feed leave failures to the error toast.
+ * is "doesn't exist or you aren't invited") or its attendance, and saving the schedule form (errors
+ * beside their fields). Lists, cancellations, downloads and the calendar feed leave failures to the error toast.
  */
 @Injectable({ providedIn: 'root' })
 export class MeetingsApi {
@@ -35,6 +36,11 @@ export class MeetingsApi {
 
   get(code: string): Observable<ScheduledMeetingView> {
     return this.http.get<ScheduledMeetingView>(this.meetingUrl(code), { context: silent() });
+  }
+
+  /** When the meeting ran and who was there. Silent: a 404 only means there is no history to show this person. */
+  attendance(code: string): Observable<MeetingAttendanceView> {
+    return this.http.get<MeetingAttendanceView>(`${this.meetingUrl(code)}/attendance`, { context: silent() });
   }
 
   schedule(request: ScheduleMeetingRequest): Observable<ScheduledMeetingView> {

@@ -150,6 +150,23 @@ describe('MeetingsPage', () => {
     expect(text(recent)).toContain('abc-defg-hij');
   });
 
+  it('shows when a recent meeting was actually held, how long and how many came', async () => {
+    const lastRun = { startedAt: '2030-05-06T08:02:00.000Z', endedAt: '2030-05-06T08:34:00.000Z', durationSeconds: 1920, attendeeCount: 3 };
+    await open([], [
+      { ...standUp, role: 'attendee', occurrenceId: null, lastRun },
+      { ...started, role: 'host', occurrenceId: null, status: 'cancelled', lastRun: null },
+    ]);
+
+    const [held, cancelled] = Array.from(list('Recent').querySelectorAll('li'));
+    expect(text(held)).toContain('Lasted 32 min');
+    expect(text(held)).toContain('3 attendees');
+    expect(text(held)).toContain('Attended');
+    expect(held.querySelector('time')?.getAttribute('datetime')).toBe(lastRun.startedAt);
+    expect(text(cancelled)).toContain('Cancelled');
+    expect(text(cancelled)).not.toContain('Lasted');
+    expect(cancelled.querySelector('time')?.getAttribute('datetime')).toBe(started.startsAt);
+  });
+
   it('links to scheduling a meeting and from each entry to its details', async () => {
     await open([standUp]);
 

@@ -1,13 +1,16 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
-import { DEFAULT_MEETING_SETTINGS, type MeetingListEntry, type ScheduledMeetingView } from '@confer/meetings/contracts';
+import { DEFAULT_MEETING_SETTINGS, type MeetingAttendanceView, type MeetingListEntry, type ScheduledMeetingView } from '@confer/meetings/contracts';
 import { byButton, text } from '@confer/web/core/testing';
 import { MeetingDetailsPage } from './meeting-details-page';
 
 const MEETINGS = '/api/meetings/meetings';
 const MEETING = `${MEETINGS}/abc-defg-hij`;
+const NOT_FOUND = { status: 404, statusText: 'Not Found' };
+const noSuchMeeting = { code: 'MEETING_NOT_FOUND', message: 'There is no such meeting.' };
 
 const series: ScheduledMeetingView = {
   id: '5d1c0000-0000-4000-8000-000000000001',
@@ -43,6 +46,35 @@ const upcoming = [
   occurrence('2030-05-08T07:00:00.000Z'),
 ];
 
+const at = (time: string) => `2030-05-06T${time}:00.000Z`;
+const hostHistory: MeetingAttendanceView = {
+  code: 'abc-defg-hij',
+  title: 'Stand-up',
+  view: 'host',
+  runs: [
+    {
+      startedAt: at('07:00'),
+      endedAt: at('07:32'),
+      durationSeconds: 1920,
+      attendeeCount: 2,
+      attendees: ['Hazel Host', 'Gus'],
+      people: [
+        { displayName: 'Hazel Host', kind: 'account', role: 'host', totalSeconds: 1920, sessions: [{ joinedAt: at('07:00'), leftAt: at('07:32'), durationSeconds: 1920 }] },
+        {
+          displayName: 'Gus',
+          kind: 'guest',
+          role: 'participant',
+          totalSeconds: 600,
+          sessions: [
+            { joinedAt: at('07:02'), leftAt: at('07:07'), durationSeconds: 300 },
+            { joinedAt: at('07:10'), leftAt: at('07:15'), durationSeconds: 300 },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
 function readBlob(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -57,7 +89,8 @@ describe('MeetingDetailsPage', () => {
   let fixture: ComponentFixture<MeetingDetailsPage>;
   let page: HTMLElement;
 
-  async function open(meeting: ScheduledMeetingView | null, code = 'abc-defg-hij'): Promise<void> {
+  /** Opens the page and answers the meeting and, with a 404 unless given, its attendance. */
+  async function open(meeting: ScheduledMeetingView | null, code = 'abc-defg-hij', attendance: MeetingAttendanceView | null = null): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -71,6 +104,9 @@ describe('MeetingDetailsPage', () => {
     page = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
     if (meeting) {
+      const history = backend.expectOne(`${MEETING}/attendance`);
+      if (attendance) history.flush(attendance);
+      else history.flush(noSuchMeeting, NOT_FOUND);
       backend.expectOne(MEETING).flush(meeting);
       await fixture.whenStable();
       if (meeting.recurrence && meeting.status === 'scheduled') {
@@ -95,6 +131,13 @@ describe('MeetingDetailsPage', () => {
   function fact(container: HTMLElement, term: string): string {
     const dt = Array.from(container.querySelectorAll('dt')).find((candidate) => text(candidate) === term);
     return dt?.nextElementSibling ? text(dt.nextElementSibling) : '';
+  }
+
+  /** A table by the start of its caption (the rest names the run for screen readers). */
+  function table(container: HTMLElement, caption: string): HTMLTableElement {
+    const found = Array.from(container.querySelectorAll('table')).find((candidate) => candidate.caption && text(candidate.caption).startsWith(caption));
+    if (!found) throw new Error(`No table captioned ${caption}`);
+    return found;
   }
 
   afterEach(() => backend.verify());
@@ -213,11 +256,48 @@ describe('MeetingDetailsPage', () => {
     expect(byButton(page, 'Cancel meeting')).toBeNull();
     expect(byButton(page, /^Cancel this occurrence/)).toBeNull();
     expect(text(page)).not.toContain('grace@example.test');
+    expect(Array.from(page.querySelectorAll('h2')).map(text)).not.toContain('History');
+  });
+
+  it('shows the host when the meeting ran, who came, and everyone’s join and leave times', async () => {
+    await open({ ...series, recurrence: null, status: 'ended' }, 'abc-defg-hij', hostHistory);
+
+    const history = section('History');
+    expect(fact(history, 'Duration')).toBe('32 min');
+    expect(fact(history, 'Attendees')).toBe('2 attendees: Hazel Host and Gus');
+    const times = table(history, 'Join and leave times');
+    expect(Array.from(times.querySelectorAll('thead th[scope="col"]')).map(text)).toEqual(['Participant', 'Role', 'Joined', 'Left', 'Connected', 'Total']);
+    const gus = Array.from(times.querySelectorAll('th[scope="rowgroup"]')).find((header) => text(header) === 'Gus (guest)');
+    const group = gus?.closest('tbody') as HTMLElement;
+    expect(gus?.getAttribute('rowspan')).toBe('2');
+    expect(Array.from(group.querySelectorAll('time')).map((time) => time.getAttribute('datetime'))).toEqual([at('07:02'), at('07:07'), at('07:10'), at('07:15')]);
+    expect(text(group)).toContain('Participant');
+    expect(text(group)).toContain('10 min');
+  });
+
+  it('shows someone who took part without an invitation only the history, with their own times', async () => {
+    const mine: MeetingAttendanceView = {
+      ...hostHistory,
+      view: 'attendee',
+      runs: hostHistory.runs.map((run) => ({ ...run, people: run.people.filter((person) => person.displayName === 'Gus') })),
+    };
+    await open(null);
+    backend.expectOne(MEETING).flush(noSuchMeeting, NOT_FOUND);
+    backend.expectOne(`${MEETING}/attendance`).flush(mine);
+    await fixture.whenStable();
+
+    expect(text(page.querySelector('h1') as Element)).toBe('Stand-up');
+    expect(TestBed.inject(Title).getTitle()).toBe('Stand-up · Confer');
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+    const own = table(section('History'), 'Your join and leave times');
+    expect(Array.from(own.querySelectorAll('th[scope="rowgroup"]')).map(text)).toEqual(['Gus (guest)']);
+    expect(link('Join')).toBeUndefined();
   });
 
   it("says the meeting doesn't exist when the server does not show it", async () => {
     await open(null);
-    backend.expectOne(MEETING).flush({ code: 'MEETING_NOT_FOUND', message: 'There is no such meeting.' }, { status: 404, statusText: 'Not Found' });
+    backend.expectOne(MEETING).flush(noSuchMeeting, NOT_FOUND);
+    backend.expectOne(`${MEETING}/attendance`).flush(noSuchMeeting, NOT_FOUND);
     await fixture.whenStable();
 
     expect(text(page.querySelector('[role="alert"]') as Element)).toBe("This meeting doesn't exist or you aren't invited.");

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, type OnInit, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { MEETING_CODE_PATTERN, type MeetingListEntry, type ScheduledMeetingView } from '@confer/meetings/contracts';
+import { MEETING_CODE_PATTERN, type MeetingAttendanceView, type MeetingListEntry, type ScheduledMeetingView } from '@confer/meetings/contracts';
 import { readApiError } from '@confer/web/auth';
 import { ToastService } from '@confer/web/core';
 import { copyText } from '../clipboard';
@@ -10,6 +10,7 @@ import { MeetingsApi } from '../meetings-api';
 import { saveFile } from '../save-file';
 import { browserTimeZone, timeZoneLabel } from '../wall-clock';
 import { inviteText } from './invite-text';
+import { MeetingHistory } from './meeting-history';
 import { recurrenceInWords, settingsSummary, statusLabel, timeRangeIn } from './meeting-words';
 
 type PageState =
@@ -20,17 +21,21 @@ type PageState =
 
 type OccurrencesState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; entries: readonly MeetingListEntry[] };
 
+/** `none`: a 404, nothing this person may see (never held, or they were neither host nor there). */
+type AttendanceState = { kind: 'loading' } | { kind: 'none' } | { kind: 'failed' } | { kind: 'loaded'; attendance: MeetingAttendanceView };
+
 /** How many upcoming occurrences of a series the page lists. */
 export const OCCURRENCES_SHOWN = 10;
 
 /**
  * /meetings/:code: when, how it repeats, its settings and invitees, the join link with "Copy invite",
  * "Add to calendar" and "Join"; for the host "Edit", "Cancel meeting" and, for a series, cancelling
- * one occurrence. Host and invitees see it; to anyone else the meeting does not exist.
+ * one occurrence; once held, its history. Host and invitees see it; someone who attended without an
+ * invitation sees only the history; to anyone else the meeting does not exist.
  */
 @Component({
   selector: 'cf-meeting-details-page',
-  imports: [RouterLink],
+  imports: [MeetingHistory, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-details-page.html',
   styles: `
@@ -72,6 +77,7 @@ export class MeetingDetailsPage implements OnInit {
   protected readonly code = inject(ActivatedRoute).snapshot.paramMap.get('code') ?? '';
   protected readonly state = signal<PageState>({ kind: 'loading' });
   protected readonly occurrences = signal<OccurrencesState>({ kind: 'loading' });
+  protected readonly attendance = signal<AttendanceState>({ kind: 'loading' });
   protected readonly copyStatus = signal('');
   protected readonly downloading = signal(false);
   protected readonly confirmingCancel = signal(false);
@@ -90,6 +96,11 @@ export class MeetingDetailsPage implements OnInit {
     return state.kind === 'ready' ? state.meeting : null;
   });
   protected readonly isHost = computed(() => this.meeting()?.role === 'host');
+  /** The history once the meeting has been held at least once. */
+  protected readonly history = computed(() => {
+    const state = this.attendance();
+    return state.kind === 'loaded' && state.attendance.runs.length > 0 ? state.attendance : null;
+  });
   /** Over or cancelled: nothing to join, add or change. */
   protected readonly isOpen = computed(() => {
     const status = this.meeting()?.status;
@@ -107,13 +118,16 @@ export class MeetingDetailsPage implements OnInit {
   ngOnInit(): void {
     if (!MEETING_CODE_PATTERN.test(this.code)) {
       this.state.set({ kind: 'missing' });
+      this.attendance.set({ kind: 'none' });
       return;
     }
+    this.loadAttendance();
     this.api.get(this.code).subscribe({
       next: (meeting) => this.show(meeting),
       error: (error: unknown) => {
         const failure = readApiError(error);
         this.state.set(failure.status === 404 || failure.status === 400 ? { kind: 'missing' } : { kind: 'failed', message: failure.message });
+        this.titleFromHistory();
       },
     });
   }
@@ -195,6 +209,23 @@ export class MeetingDetailsPage implements OnInit {
     if (meeting.recurrence && this.occurrences().kind !== 'loaded' && (meeting.status === 'scheduled' || meeting.status === 'live')) {
       this.loadOccurrences(meeting);
     }
+  }
+
+  /** Asked at once, beside the meeting: someone who attended without an invitation gets only this. */
+  private loadAttendance(): void {
+    this.api.attendance(this.code).subscribe({
+      next: (attendance) => {
+        this.attendance.set({ kind: 'loaded', attendance });
+        this.titleFromHistory();
+      },
+      error: (error: unknown) => this.attendance.set(readApiError(error).status === 404 ? { kind: 'none' } : { kind: 'failed' }),
+    });
+  }
+
+  /** Someone who only attended: the page is the history, under the meeting's title. */
+  private titleFromHistory(): void {
+    const attendance = this.attendance();
+    if (this.state().kind === 'missing' && attendance.kind === 'loaded') this.title.setTitle(`${attendance.attendance.title} · Confer`);
   }
 
   /** A series' next occurrences, as the upcoming list has them (moved ones applied, cancelled ones left out). */
