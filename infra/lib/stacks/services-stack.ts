@@ -61,7 +61,8 @@ export class ServicesStack extends Stack {
           LIVEKIT_API_SECRET: ecs.Secret.fromSecretsManager(data.livekit, 'apiSecret'),
         },
       },
-      chat: { environment: {}, secrets: {} },
+      // The chat socket accepts only connections whose Origin is the public origin.
+      chat: { environment: { PUBLIC_ORIGIN: publicOrigin }, secrets: {} },
       recording: {
         environment: { S3_REGION: this.region, S3_BUCKET_RECORDINGS: data.recordings.bucketName, S3_BUCKET_UPLOADS: data.uploads.bucketName },
         secrets: {},

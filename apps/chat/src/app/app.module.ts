@@ -1,11 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@confer/shared/server/auth';
-import { holdsNoPersonalData, PlatformModule, type ServiceContext } from '@confer/shared/server/platform';
+import { PlatformModule, type ServiceContext } from '@confer/shared/server/platform';
+import { ChatModule } from './chat.module';
 import type { ChatConfig } from './chat.env';
+import { CHAT_CONFIG } from './chat.tokens';
+import { ChatPersonalData } from './privacy/chat-personal-data';
 
 @Module({})
 export class AppModule {
   static register(context: ServiceContext<ChatConfig>): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forService(context, { personalData: holdsNoPersonalData }), AuthModule.forService(context)] };
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        PlatformModule.forService(context, { personalData: ChatPersonalData, subscribeTo: ['meetings'] }),
+        AuthModule.forService(context),
+        ChatModule,
+      ],
+      providers: [{ provide: CHAT_CONFIG, useValue: context.config }],
+      exports: [CHAT_CONFIG],
+    };
   }
 }

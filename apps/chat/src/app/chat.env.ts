@@ -1,8 +1,42 @@
 import { DEFAULT_SERVICE_PORTS } from '@confer/shared/contracts';
-import { serviceEnv, type ConfigOf } from '@confer/shared/server/config';
+import { env, serviceEnv, type ConfigOf, type EnvVar } from '@confer/shared/server/config';
+
+/** A comma-separated list of http(s) origins (scheme, host and port, no path), as browsers send them. */
+function origins(): EnvVar<string[]> {
+  return {
+    secret: false,
+    read(raw) {
+      const list = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+      for (const origin of list) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+          return { ok: false, problem: 'must be a comma-separated list of origins such as https://confer.example.org' };
+        }
+      }
+      return { ok: true, value: list.map((o) => new URL(o).origin) };
+    },
+  };
+}
 
 export const chatEnv = {
   ...serviceEnv('chat', DEFAULT_SERVICE_PORTS.chat),
+  /** The origin people open in the browser; the chat socket accepts only connections from it. */
+  PUBLIC_ORIGIN: env.url({ protocols: ['http:', 'https:'], default: 'http://127.0.0.1:8080' }),
+  /** More origins the socket accepts (e.g. a development server), comma-separated; none by default. */
+  CHAT_EXTRA_ORIGINS: origins(),
+  /** How long an answer of meetings about someone's access is reused (0: ask every time). */
+  CHAT_ACCESS_CACHE_MS: env.int({ default: 5000, min: 0, max: 60000 }),
+  /** Messages (sends, edits, deletions) per person per window. */
+  CHAT_MESSAGE_RATE_LIMIT: env.int({ default: 20, min: 1, max: 100000 }),
+  CHAT_MESSAGE_RATE_WINDOW_SECONDS: env.int({ default: 10, min: 1, max: 3600 }),
+  /** Reactions (on messages and floating) per person per window. */
+  CHAT_REACTION_RATE_LIMIT: env.int({ default: 30, min: 1, max: 100000 }),
+  CHAT_REACTION_RATE_WINDOW_SECONDS: env.int({ default: 10, min: 1, max: 3600 }),
 };
 
 export type ChatConfig = ConfigOf<typeof chatEnv>;

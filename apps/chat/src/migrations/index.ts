@@ -1,3 +1,5 @@
+import { Chat1765000000000 } from './1765000000000-chat';
+
 /** The chat schema's migrations, oldest first. The event-bus tables come from the platform. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const chatMigrations: Function[] = [];
+export const chatMigrations: Function[] = [Chat1765000000000];

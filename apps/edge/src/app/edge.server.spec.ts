@@ -76,7 +76,9 @@ describe('edge', () => {
     analytics = await fakeUpstream('analytics', () => undefined); // never answers
     const chatServer = createServer();
     const wss = new WebSocketServer({ server: chatServer });
-    wss.on('connection', (socket, req) => socket.send(`hello ${req.url} ${req.headers['x-request-id'] ? 'with' : 'without'} id`));
+    wss.on('connection', (socket, req) =>
+      socket.send(`hello ${req.url} ${req.headers['x-request-id'] ? 'with' : 'without'} id${req.headers.origin ? ` from ${req.headers.origin}` : ''}`),
+    );
     await new Promise<void>((resolve) => chatServer.listen(0, '127.0.0.1', resolve));
     chat = { server: chatServer, wss, url: `http://127.0.0.1:${(chatServer.address() as AddressInfo).port}` };
 
@@ -286,6 +288,16 @@ describe('edge', () => {
       });
       socket.close();
       expect(message).toBe('hello /api/chat/socket?room=r1 with id');
+    });
+
+    it('passes the browser’s Origin on, for chat to check', async () => {
+      const socket = new WebSocket(`${base}/api/chat/socket`, { origin: 'https://confer.example.org' });
+      const message = await new Promise<string>((resolve, reject) => {
+        socket.once('message', (data: Buffer) => resolve(data.toString()));
+        socket.once('error', reject);
+      });
+      socket.close();
+      expect(message).toBe('hello /api/chat/socket with id from https://confer.example.org');
     });
 
     it('refuses websockets elsewhere', async () => {

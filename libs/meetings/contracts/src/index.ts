@@ -4,3 +4,4 @@ export * from './lib/meetings.api';
 export * from './lib/joining.api';
 export * from './lib/meetings.events';
 export * from './lib/scheduling.api';
+export * from './lib/history.api';

@@ -44,10 +44,12 @@ export function serviceProxyOptions(service: ServiceName, upstream: string, time
           websocket: true,
           wsClientOptions: {
             handshakeTimeout: timeoutMs,
+            // Origin too: chat refuses sockets from other sites (the ws client sends none of its own).
             rewriteRequestHeaders: (headers: Record<string, string>, request: FastifyRequest) => ({
               ...headers,
-              ...pick(request, ['cookie', 'authorization']),
+              ...pick(request, ['cookie', 'authorization', 'origin']),
               [REQUEST_ID_HEADER]: request.id,
+              'x-forwarded-for': forwardedFor(request),
             }),
           },
         }

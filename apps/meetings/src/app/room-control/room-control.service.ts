@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { LIVE_TOPICS, type BlockableTrack, type LiveControlMessage, type MutableTrack, type ParticipantView } from '@confer/meetings/contracts';
+import { LIVE_TOPICS, ParticipantRemoved, type BlockableTrack, type LiveControlMessage, type MutableTrack, type ParticipantView } from '@confer/meetings/contracts';
 import type { AuthUser } from '@confer/shared/contracts';
+import { EventPublisher } from '@confer/shared/server/events';
 import { DomainError } from '@confer/shared/util';
 import { LiveMeetingRepository } from '../live/live-meeting.repository';
 import { LiveRoomService } from '../live/live-room.service';
@@ -21,6 +22,7 @@ export class RoomControlService {
     private readonly participants: ParticipantRepository,
     private readonly room: LiveRoomService,
     private readonly live: LiveStateService,
+    private readonly events: EventPublisher,
   ) {}
 
   async participantsOf(code: string, user: AuthUser): Promise<ParticipantView[]> {
@@ -84,8 +86,13 @@ export class RoomControlService {
     if (target.identity === controller.identity) throw new DomainError('VALIDATION_FAILED', 'invalid', 'Leave the meeting instead.');
     if (target.role !== 'participant' && controller.role !== 'host') throw hostOnly();
     if (target.identity === controller.meeting.hostId) throw hostOnly();
-    await this.participants.transition(controller.meeting.id, identity, ['waiting', 'admitted', 'left', 'denied'], 'removed');
-    await this.room.removeParticipant(controller.meeting.id, identity);
+    const { id: meetingId, code: meetingCode } = controller.meeting;
+    // meetings.participant.removed (chat closes their connection) commits with the removal.
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.participants.transition(meetingId, identity, ['waiting', 'admitted', 'left', 'denied'], 'removed', manager))) return;
+      await this.events.publish(new ParticipantRemoved({ meetingId, code: meetingCode, identity, userId: target.userId, at: new Date().toISOString() }), manager);
+    });
+    await this.room.removeParticipant(meetingId, identity);
   }
 
   async lock(code: string, user: AuthUser, locked: boolean): Promise<void> {

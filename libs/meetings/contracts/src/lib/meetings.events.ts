@@ -42,6 +42,13 @@ export class ParticipantLeft extends DomainEvent<ParticipantPresencePayload> {
   static readonly producer = 'meetings' as const;
 }
 
+/** A host or co-host removed someone from the meeting, for good (chat closes their connection). */
+export class ParticipantRemoved extends DomainEvent<{ meetingId: string; code: string; identity: string; userId: string | null; at: string }> {
+  static readonly type = 'meetings.participant.removed';
+  static readonly version = 1;
+  static readonly producer = 'meetings' as const;
+}
+
 export interface ParticipantActionPayload {
   meetingId: string;
   identity: string;

@@ -50,6 +50,11 @@ export interface Platform {
   edge: ManagedProcess;
   /** Every process started, in start order. */
   processes: ManagedProcess[];
+  /**
+   * Starts one more instance of a service, on a free port, with the same environment (scale-out
+   * tests: two chat instances on one Redis). The edge keeps sending to the first; `stop` stops it too.
+   */
+  startInstance(name: ServiceName): Promise<ServiceHandle>;
   stop(): Promise<void>;
 }
 
@@ -140,6 +145,8 @@ export function serviceEnvironment(
       };
     case 'recording':
       return { ...common, ...s3, S3_BUCKET_RECORDINGS: 'confer-recordings' };
+    case 'chat':
+      return { ...common, PUBLIC_ORIGIN: `http://127.0.0.1:${ports.edge}` };
     default:
       return common;
   }
@@ -209,7 +216,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     processes.push(edge);
     const origin = `http://127.0.0.1:${ports.edge}`;
     await waitUntil(`edge on ${ports.edge}`, () => httpAnswers(`${origin}/healthz`, (s) => s === 200), { process: edge });
-    return { origin, livekit, s3, mail, services, edge, processes, stop: stopAll };
+    let instances = 1;
+    const startInstance = async (name: ServiceName): Promise<ServiceHandle> => {
+      instances += 1;
+      const handle = await startService(name, await freeTcpPort(), serviceEnvironment(name, options), join(dir, 'logs'), `${name}-${instances}`);
+      track(handle);
+      return handle;
+    };
+    return { origin, livekit, s3, mail, services, edge, processes, startInstance, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,0 +1,26 @@
+import type { RateLimitRule } from '@confer/shared/server/platform';
+import type { ChatConfig } from '../chat.env';
+
+/** Injection token of the ChatRateLimits. */
+export const CHAT_RATE_LIMITS = 'CHAT_RATE_LIMITS';
+
+export interface ChatRateLimits {
+  /** Sends, edits and deletions. */
+  messages: RateLimitRule;
+  /** Reactions on messages and floating reactions. */
+  reactions: RateLimitRule;
+  search: RateLimitRule;
+}
+
+export function chatRateLimits(config: ChatConfig): ChatRateLimits {
+  return {
+    messages: { name: 'chat:messages', limit: config.CHAT_MESSAGE_RATE_LIMIT, windowSeconds: config.CHAT_MESSAGE_RATE_WINDOW_SECONDS },
+    reactions: { name: 'chat:reactions', limit: config.CHAT_REACTION_RATE_LIMIT, windowSeconds: config.CHAT_REACTION_RATE_WINDOW_SECONDS },
+    search: { name: 'chat:search', limit: 30, windowSeconds: 60 },
+  };
+}
+
+/** Counted per person: a signed-in person across meetings and devices, a guest per meeting identity. */
+export function limitSubject(person: { userId: string | null; identity: string }): string {
+  return person.userId ?? person.identity;
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  CHAT_LIMITS,
+  ChatErrorCode,
+  ChatMessageSent,
+  ChatReactionAdded,
+  type ChatMessage,
+  type DeleteMessageRequest,
+  type EditMessageRequest,
+  type FloatRequest,
+  type HistoryRequest,
+  type ReactRequest,
+  type SendMessageRequest,
+  type SyncRequest,
+} from '@confer/chat/contracts';
+import { EventPublisher } from '@confer/shared/server/events';
+import { RateLimiter } from '@confer/shared/server/platform';
+import { DomainError } from '@confer/shared/util';
+import { mayBeLive, mayDeleteAny, writeRefusal } from '../access/chat-policy';
+import { invalid, messageNotFound, messageNotYours, recipientNotFound } from '../access/chat.errors';
+import { MeetingAccessClient } from '../access/meeting-access.client';
+import { ChatBroadcaster } from '../gateway/chat-broadcaster';
+import { CHAT_RATE_LIMITS, limitSubject, type ChatRateLimits } from './chat.limits';
+import { checkBody, checkEmoji, countCodePoints } from './message-rules';
+import { MessageRepository } from './message.repository';
+import type { MessageRow } from './message-view';
+import type { Speaker } from './speaker';
+
+/**
+ * Messages of a meeting's live chat: sending (idempotent by client id), editing and deleting, emoji
+ * reactions, catch-up and history. Every change is numbered by the meeting's counter, committed with
+ * its outbox event, then delivered to the people who may see it.
+ */
+@Injectable()
+export class MessageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly messages: MessageRepository,
+    private readonly events: EventPublisher,
+    private readonly limiter: RateLimiter,
+    @Inject(CHAT_RATE_LIMITS) private readonly limits: ChatRateLimits,
+    private readonly access: MeetingAccessClient,
+    private readonly broadcaster: ChatBroadcaster,
+  ) {}
+
+  /** Sending a client id again returns the stored message (duplicate), whatever the body, and delivers nothing again. */
+  async send(speaker: Speaker, request: SendMessageRequest): Promise<{ message: ChatMessage; duplicate: boolean }> {
+    checkBody(request.body);
+    const known = await this.messages.findByClientId(speaker, request.clientId);
+    if (known) return { message: await this.view(known), duplicate: true };
+    refuse(writeRefusal(speaker.allowChat, speaker.role));
+    const to = request.to === undefined ? null : await this.recipient(speaker, request.to);
+    await this.limiter.enforce(this.limits.messages, limitSubject(speaker));
+    const { row, duplicate } = await this.dataSource.transaction(async (manager) => {
+      const version = await this.messages.nextVersion(speaker.meetingId, manager);
+      const inserted = await this.messages.insert(speaker, { clientId: request.clientId, body: request.body, to }, version, manager);
+      if (!inserted) return { row: (await this.messages.findByClientId(speaker, request.clientId, manager)) as MessageRow, duplicate: true };
+      await this.events.publish(
+        new ChatMessageSent({
+          messageId: inserted.id,
+          meetingId: speaker.meetingId,
+          senderIdentity: speaker.identity,
+          senderUserId: speaker.userId,
+          private: to !== null,
+          length: countCodePoints(request.body),
+          sentAt: inserted.created_at.toISOString(),
+        }),
+        manager,
+      );
+      return { row: inserted, duplicate: false };
+    });
+    const message = await this.view(row);
+    if (!duplicate) this.broadcaster.deliver(message);
+    return { message, duplicate };
+  }
+
+  async edit(speaker: Speaker, request: EditMessageRequest): Promise<{ message: ChatMessage }> {
+    checkBody(request.body);
+    refuse(writeRefusal(speaker.allowChat, speaker.role));
+    await this.limiter.enforce(this.limits.messages, limitSubject(speaker));
+    const row = await this.dataSource.transaction(async (manager) => {
+      const found = await this.messages.findVisibleForUpdate(speaker.meetingId, speaker.identity, request.id, manager);
+      if (!found || found.deleted_at) throw messageNotFound();
+      if (found.sender_identity !== speaker.identity) throw messageNotYours('edit');
+      return this.messages.edit(found.id, request.body, await this.messages.nextVersion(speaker.meetingId, manager), manager);
+    });
+    return { message: await this.deliver(row) };
+  }
+
+  /** Deleting a deleted message answers its tombstone again (a retry), changing nothing. */
+  async delete(speaker: Speaker, request: DeleteMessageRequest): Promise<{ message: ChatMessage }> {
+    await this.limiter.enforce(this.limits.messages, limitSubject(speaker));
+    const { row, changed } = await this.dataSource.transaction(async (manager) => {
+      const found = await this.messages.findVisibleForUpdate(speaker.meetingId, speaker.identity, request.id, manager);
+      if (!found) throw messageNotFound();
+      if (found.sender_identity !== speaker.identity && !mayDeleteAny(speaker.role)) throw messageNotYours('delete');
+      if (found.deleted_at) return { row: found, changed: false };
+      const version = await this.messages.nextVersion(speaker.meetingId, manager);
+      return { row: await this.messages.delete(found.id, speaker.identity, version, manager), changed: true };
+    });
+    return { message: changed ? await this.deliver(row) : await this.view(row) };
+  }
+
+  /** Adds the caller's emoji to a message, or takes it back if it was there. */
+  async react(speaker: Speaker, request: ReactRequest): Promise<{ message: ChatMessage; added: boolean }> {
+    checkEmoji(request.emoji);
+    refuse(writeRefusal(speaker.allowChat, speaker.role));
+    await this.limiter.enforce(this.limits.reactions, limitSubject(speaker));
+    const { row, added } = await this.dataSource.transaction(async (manager) => {
+      const found = await this.messages.findVisibleForUpdate(speaker.meetingId, speaker.identity, request.messageId, manager);
+      if (!found || found.deleted_at) throw messageNotFound();
+      const toggled = await this.messages.toggleReaction(found.id, request.emoji, speaker, CHAT_LIMITS.reactionsPerMessageMax, manager);
+      if (toggled === undefined) {
+        throw new DomainError(ChatErrorCode.ReactionLimit, 'conflict', `A message takes at most ${CHAT_LIMITS.reactionsPerMessageMax} different emojis.`);
+      }
+      const touched = await this.messages.touch(found.id, await this.messages.nextVersion(speaker.meetingId, manager), manager);
+      if (toggled) {
+        await this.events.publish(
+          new ChatReactionAdded({
+            messageId: found.id,
+            meetingId: speaker.meetingId,
+            emoji: request.emoji,
+            identity: speaker.identity,
+            userId: speaker.userId,
+            at: new Date().toISOString(),
+          }),
+          manager,
+        );
+      }
+      return { row: touched, added: toggled };
+    });
+    return { message: await this.deliver(row), added };
+  }
+
+  /** An emoji floating over everyone's video: not stored, allowed when chat is off (it is not chat). */
+  async float(speaker: Speaker, request: FloatRequest): Promise<object> {
+    checkEmoji(request.emoji);
+    await this.limiter.enforce(this.limits.reactions, limitSubject(speaker));
+    this.broadcaster.float(speaker.meetingId, {
+      emoji: request.emoji,
+      from: { identity: speaker.identity, displayName: speaker.displayName },
+      at: new Date().toISOString(),
+    });
+    return {};
+  }
+
+  /** Catch-up: what the caller may see that changed after `after`, in the order it changed. */
+  async sync(speaker: Speaker, request: SyncRequest): Promise<{ messages: ChatMessage[]; more: boolean }> {
+    const limit = request.limit ?? CHAT_LIMITS.pageMax;
+    const rows = await this.messages.changedSince(speaker.meetingId, speaker.identity, request.after, limit + 1);
+    return { messages: await this.messages.views(rows.slice(0, limit)), more: rows.length > limit };
+  }
+
+  /** Older messages, oldest first: the page before position `before` (or the latest). */
+  async history(speaker: Speaker, request: HistoryRequest): Promise<{ messages: ChatMessage[]; more: boolean }> {
+    const limit = request.limit ?? CHAT_LIMITS.pageDefault;
+    const rows = await this.messages.before(speaker.meetingId, speaker.identity, request.before ?? null, limit + 1);
+    return { messages: (await this.messages.views(rows.slice(0, limit))).reverse(), more: rows.length > limit };
+  }
+
+  /** The recipient of a private message must be in the meeting (meetings says so), and not the sender. */
+  private async recipient(speaker: Speaker, identity: string): Promise<{ identity: string; displayName: string }> {
+    if (identity === speaker.identity) throw invalid('Send a private message to someone else.');
+    const access = await this.access.get(speaker.code, { identity });
+    if (!mayBeLive(access)) throw recipientNotFound();
+    return { identity: access.participant.identity, displayName: access.participant.displayName };
+  }
+
+  private async view(row: MessageRow): Promise<ChatMessage> {
+    const [message] = await this.messages.views([row]);
+    return message;
+  }
+
+  private async deliver(row: MessageRow): Promise<ChatMessage> {
+    const message = await this.view(row);
+    this.broadcaster.deliver(message);
+    return message;
+  }
+}
+
+function refuse(error: DomainError | undefined): void {
+  if (error) throw error;
+}

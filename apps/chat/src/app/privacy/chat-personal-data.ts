@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { quotedSchema } from '@confer/shared/server/database';
+import type { PersonalDataHolder } from '@confer/shared/server/platform';
+
+/** How an erased person appears in the chats they took part in (as in meetings' attendance). */
+export const DELETED_USER_NAME = 'Deleted user';
+
+/**
+ * What chat holds about a signed-in person: the messages they wrote, their reactions, and the
+ * meetings they took part in. The export has all three (messages others sent them stay the
+ * senders'). Erasure (docs/decisions.md, Chat) deletes what they wrote, keeping a tombstone so others'
+ * chats keep their order, names them "Deleted user" under an identity that names nobody, and removes
+ * their reactions and memberships; private messages others sent them keep their text, addressed to
+ * "Deleted user".
+ */
+@Injectable()
+export class ChatPersonalData implements PersonalDataHolder {
+  private readonly s: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.s = quotedSchema(dataSource);
+  }
+
+  async export(userId: string): Promise<Record<string, unknown>> {
+    const messages: unknown[] = await this.dataSource.query(
+      `SELECT meeting_code AS "meetingCode", id, body, recipient_name AS "privateTo", created_at AS "sentAt", edited_at AS "editedAt"
+       FROM ${this.s}.messages WHERE sender_user_id = $1 AND deleted_at IS NULL ORDER BY pos`,
+      [userId],
+    );
+    const reactions: unknown[] = await this.dataSource.query(
+      `SELECT m.meeting_code AS "meetingCode", r.message_id AS "messageId", r.emoji, r.created_at AS "reactedAt"
+       FROM ${this.s}.reactions r JOIN ${this.s}.messages m ON m.id = r.message_id WHERE r.user_id = $1 ORDER BY r.created_at`,
+      [userId],
+    );
+    const meetings: unknown[] = await this.dataSource.query(
+      `SELECT meeting_id AS "meetingId", display_name AS "displayName", first_seen_at AS "firstSeenAt", removed_at AS "removedAt"
+       FROM ${this.s}.members WHERE user_id = $1 ORDER BY first_seen_at`,
+      [userId],
+    );
+    return { chatMessages: messages, chatReactions: reactions, chatMeetings: meetings };
+  }
+
+  /** Idempotent: a second call finds nothing of theirs left. */
+  async erase(userId: string): Promise<Record<string, number>> {
+    const anonymous = `deleted-${randomUUID()}`;
+    return this.dataSource.transaction(async (manager) => {
+      const [written]: [unknown[], number] = await manager.query(
+        `UPDATE ${this.s}.messages SET body = '', deleted_at = COALESCE(deleted_at, now()), deleted_by = COALESCE(deleted_by, $2),
+           sender_user_id = NULL, sender_identity = $2, sender_name = $3
+         WHERE sender_user_id = $1 RETURNING id`,
+        [userId, anonymous, DELETED_USER_NAME],
+      );
+      const [received]: [unknown[], number] = await manager.query(
+        `UPDATE ${this.s}.messages SET recipient_identity = $2, recipient_name = $3 WHERE recipient_identity = $1 RETURNING id`,
+        [userId, anonymous, DELETED_USER_NAME],
+      );
+      const [reactions]: [unknown[], number] = await manager.query(`DELETE FROM ${this.s}.reactions WHERE user_id = $1 RETURNING message_id`, [userId]);
+      const [memberships]: [unknown[], number] = await manager.query(`DELETE FROM ${this.s}.members WHERE user_id = $1 RETURNING meeting_id`, [userId]);
+      return {
+        messagesErased: written.length,
+        privateMessagesReaddressed: received.length,
+        reactions: reactions.length,
+        memberships: memberships.length,
+      };
+    });
+  }
+}
