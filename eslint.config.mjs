@@ -10,7 +10,7 @@ import nx from '@nx/eslint-plugin';
  * tools/lint/module-boundaries.spec.ts proves that each rule fails the lint when broken.
  */
 const CONTEXTS = ['identity', 'meetings', 'chat', 'recording', 'analytics'];
-const SERVER_ONLY = ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'fastify', '@fastify/*', 'pino', 'prom-client', '@livekit/rtc-node', 'livekit-server-sdk'];
+const SERVER_ONLY = ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'fastify', '@fastify/*', 'pino', 'prom-client', '@livekit/rtc-node', 'livekit-server-sdk', 'socket.io', '@socket.io/*'];
 const BROWSER_ONLY = ['@angular/*', 'livekit-client', 'zone.js'];
 
 const scopeRules = [
