@@ -10,3 +10,5 @@ export * from './lib/errors/error-toast.interceptor';
 export * from './lib/toast/toast';
 export * from './lib/toast/toast.service';
 export * from './lib/toast/toast-host';
+export * from './lib/files/save-file';
+export * from './lib/time/time-zones';

@@ -94,21 +94,3 @@ export function weekdayOfDate(local: string): Weekday | null {
   return WEEKDAYS[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7];
 }
 
-/** The browser's own zone, e.g. `Europe/London`. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/**
- * The IANA zones this browser lists, plus `current` when it is not among them: `UTC`, for one, is not
- * in the list of Chromium or Node.
- */
-export function timeZoneChoices(current: string): readonly string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
-/** `America/Port_of_Spain` reads as `America/Port of Spain`. */
-export function timeZoneLabel(zone: string): string {
-  return zone.replaceAll('_', ' ');
-}

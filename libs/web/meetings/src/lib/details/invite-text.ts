@@ -1,5 +1,5 @@
 import type { ScheduledMeetingView } from '@confer/meetings/contracts';
-import { timeZoneLabel } from '../wall-clock';
+import { timeZoneLabel } from '@confer/web/core';
 import { recurrenceInWords, timeRangeIn } from './meeting-words';
 
 /**

@@ -15,7 +15,8 @@ import {
 import { FieldControl, FieldError, formFeedback, readApiError } from '@confer/web/auth';
 import { ToastService } from '@confer/web/core';
 import { MeetingsApi } from '../meetings-api';
-import { browserTimeZone, instantOf, localDateTimeOf, timeZoneChoices, timeZoneLabel, weekdayOfDate } from '../wall-clock';
+import { browserTimeZone, timeZoneChoices, timeZoneLabel } from '@confer/web/core';
+import { instantOf, localDateTimeOf, weekdayOfDate } from '../wall-clock';
 import { HostMeetingDefaults } from './host-meeting-defaults';
 import {
   applyChoices,

@@ -8,7 +8,7 @@ import { readBlobApiError } from './blob-api-error';
 import { fileSize } from './file-size';
 import { PrivacyApi } from './privacy-api';
 import { PrivacyRequests } from './privacy-requests';
-import { saveFile } from './save-file';
+import { saveFile } from '@confer/web/core';
 
 /** "Download my data": start an export, follow it, download the archive while it is kept. */
 @Component({

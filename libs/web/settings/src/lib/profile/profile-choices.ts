@@ -23,16 +23,3 @@ export function localeChoices(current: string): readonly LocaleChoice[] {
   return LOCALE_CHOICES.some((choice) => choice.tag === current) ? LOCALE_CHOICES : [{ tag: current, label: current }, ...LOCALE_CHOICES];
 }
 
-/**
- * The IANA zones this browser knows, plus the saved one when it is not among them: `UTC`, every
- * account's default, is not in the list of Chromium or Node.
- */
-export function timeZoneChoices(current: string): readonly string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
-/** `America/Port_of_Spain` reads as `America/Port of Spain`. */
-export function timeZoneLabel(zone: string): string {
-  return zone.replaceAll('_', ' ');
-}

@@ -4,7 +4,8 @@ import { DEFAULT_USER_PREFERENCES, type Profile, type ScreenShareMode } from '@c
 import { AuthSession, formFeedback } from '@confer/web/auth';
 import { ProfileApi } from './profile-api';
 import { profileChanges, profileFields } from './profile-changes';
-import { type LocaleChoice, localeChoices, timeZoneChoices, timeZoneLabel } from './profile-choices';
+import { timeZoneChoices, timeZoneLabel } from '@confer/web/core';
+import { type LocaleChoice, localeChoices } from './profile-choices';
 import { FieldControl, FieldError } from '@confer/web/auth';
 
 const DEFAULTS = DEFAULT_USER_PREFERENCES.meetingDefaults;
