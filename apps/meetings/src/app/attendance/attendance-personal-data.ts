@@ -6,8 +6,8 @@ import { LiveRoomService } from '../live/live-room.service';
 export const DELETED_USER_NAME = 'Deleted user';
 
 /**
- * The joining part of a person's data: the meetings they took part in (role, status, hand) and when
- * they were connected. Erasure keeps the rows (the meeting's history) without anything that names
+ * The joining part of a person's data: the meetings they took part in (role, status, the device they
+ * last asked for a token from) and when they were connected, from which device. Erasure keeps the rows (the meeting's history) without anything that names
  * them, and closes the rooms of the live meetings they hosted.
  */
 @Injectable()
@@ -24,7 +24,7 @@ export class AttendancePersonalData {
   async export(userId: string): Promise<Record<string, unknown>> {
     const participations: unknown[] = await this.dataSource.query(
       `SELECT m.code, m.title, p.display_name AS "displayName", p.role, p.status, p.created_at AS "firstJoinedAt",
-         p.admitted_at AS "admittedAt", p.left_at AS "leftAt", p.removed_at AS "removedAt"
+         p.admitted_at AS "admittedAt", p.left_at AS "leftAt", p.removed_at AS "removedAt", p.device AS "lastDevice"
        FROM ${this.s}.meeting_participants p JOIN ${this.s}.meetings m ON m.id = p.meeting_id WHERE p.user_id = $1 ORDER BY p.created_at`,
       [userId],
     );
@@ -52,7 +52,8 @@ export class AttendancePersonalData {
         [ended.map((m) => m.id)],
       );
       const [, participations]: [unknown[], number] = await manager.query(
-        `UPDATE ${this.s}.meeting_participants SET user_id = NULL, display_name = $2, identity = 'deleted-' || id, hand_raised = false, updated_at = now()
+        `UPDATE ${this.s}.meeting_participants SET user_id = NULL, display_name = $2, identity = 'deleted-' || id, hand_raised = false, device = NULL,
+         updated_at = now()
          WHERE user_id = $1`,
         [userId, DELETED_USER_NAME],
       );

@@ -10,6 +10,7 @@ export interface AttendanceEntry {
   displayName: string;
   /** LiveKit's participant sid: one per connection, so a redelivered join is recorded once. */
   sid: string;
+  /** The participant's device label when LiveKit reported the connection (docs/decisions.md, "Attendance device"). */
   device: string | null;
   joinedAt: Date;
 }

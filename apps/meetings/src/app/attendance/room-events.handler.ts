@@ -78,8 +78,9 @@ export class RoomEventsHandler {
       return { kind: 'eject', meetingId, identity: info.identity };
     }
     const joinedAt = info.joinedAt > 0n ? new Date(Number(info.joinedAt) * 1000) : at;
+    // LiveKit's participant info carries no user agent: the device is the one that last asked us for a token.
     const recorded = await this.attendance.recordJoin(
-      { meetingId, identity: row.identity, userId: row.userId, displayName: row.displayName, sid: info.sid, device: null, joinedAt },
+      { meetingId, identity: row.identity, userId: row.userId, displayName: row.displayName, sid: info.sid, device: row.device, joinedAt },
       manager,
     );
     if (!recorded) return undefined;

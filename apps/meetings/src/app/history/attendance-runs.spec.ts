@@ -11,6 +11,7 @@ function connection(run: number, who: string, joined: string, left: string | nul
     userId: guest ? null : who,
     displayName: who[0].toUpperCase() + who.slice(1),
     role: who === 'hazel' ? 'host' : 'participant',
+    device: null,
     joinedAt: at(joined),
     leftAt: left ? at(left) : null,
     ...extra,
@@ -20,9 +21,9 @@ function connection(run: number, who: string, joined: string, left: string | nul
 // Two runs of a weekly meeting: Ann came to the first only, twice, once from two devices at once.
 const connections: RunConnection[] = [
   connection(1, 'hazel', '09:00:00', '09:30:00'),
-  connection(1, 'ann', '09:01:00', '09:10:00'),
+  connection(1, 'ann', '09:01:00', '09:10:00', { device: 'Firefox 133 on Linux' }),
   connection(1, 'guest1', '09:02:00', '09:05:30'),
-  connection(1, 'ann', '09:08:00', '09:20:00', { displayName: 'Ann B.' }),
+  connection(1, 'ann', '09:08:00', '09:20:00', { displayName: 'Ann B.', device: 'Safari 18 on iPhone' }),
   connection(2, 'hazel', '10:00:00', null),
   connection(2, 'bob', '10:01:00', '10:02:00'),
 ];
@@ -42,8 +43,8 @@ describe('attendanceRuns', () => {
         // 09:01–09:20 once: the overlapping two minutes are not counted twice.
         totalSeconds: 1140,
         sessions: [
-          { joinedAt: '2030-05-06T09:01:00.000Z', leftAt: '2030-05-06T09:10:00.000Z', durationSeconds: 540 },
-          { joinedAt: '2030-05-06T09:08:00.000Z', leftAt: '2030-05-06T09:20:00.000Z', durationSeconds: 720 },
+          { joinedAt: '2030-05-06T09:01:00.000Z', leftAt: '2030-05-06T09:10:00.000Z', durationSeconds: 540, device: 'Firefox 133 on Linux' },
+          { joinedAt: '2030-05-06T09:08:00.000Z', leftAt: '2030-05-06T09:20:00.000Z', durationSeconds: 720, device: 'Safari 18 on iPhone' },
         ],
       },
       expect.objectContaining({ displayName: 'Guest1', kind: 'guest', totalSeconds: 210 }),

@@ -52,6 +52,7 @@ function attendee(connections: readonly RunConnection[], now: Date): AttendeeAtt
       joinedAt: c.joinedAt.toISOString(),
       leftAt: c.leftAt?.toISOString() ?? null,
       durationSeconds: seconds(c.joinedAt, c.leftAt ?? now),
+      device: c.device,
     })),
   };
 }

@@ -13,6 +13,8 @@ export interface RunConnection {
   displayName: string;
   /** The participant's role as it is now; null when their participant row is gone (erased). */
   role: MeetingRole | null;
+  /** The device label of the connection; null when it was not recorded (before it was, or erased). */
+  device: string | null;
   joinedAt: Date;
   leftAt: Date | null;
 }
@@ -23,6 +25,7 @@ interface ConnectionRow {
   user_id: string | null;
   display_name: string;
   role: MeetingRole | null;
+  device: string | null;
   joined_at: Date;
   left_at: Date | null;
 }
@@ -75,7 +78,7 @@ export class HistoryRepository {
   async connections(meetingId: string): Promise<RunConnection[]> {
     const rows: ConnectionRow[] = await this.dataSource.query(
       `${NUMBERED(this.s)}
-       SELECT n.run, n.identity, n.user_id, n.display_name, p.role, n.joined_at, n.left_at
+       SELECT n.run, n.identity, n.user_id, n.display_name, p.role, n.device, n.joined_at, n.left_at
        FROM numbered n LEFT JOIN ${this.s}.meeting_participants p ON p.meeting_id = n.meeting_id AND p.identity = n.identity
        ORDER BY n.joined_at, n.id`,
       [[meetingId], this.gapMinutes],
@@ -86,6 +89,7 @@ export class HistoryRepository {
       userId: r.user_id,
       displayName: r.display_name,
       role: r.role,
+      device: r.device,
       joinedAt: r.joined_at,
       leftAt: r.left_at,
     }));

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JoinResult, LiveKitGrant, MeetingPreview } from '@confer/meetings/contracts';
 import { AccessTokenVerifier, Public, toTokenError, tokenInvalid } from '@confer/shared/server/auth';
 import { DomainError } from '@confer/shared/util';
+import { deviceLabel } from '../attendance/device-label';
 import { CodeParams, HandDto, JoinMeetingDto, TicketDto } from './join.dto';
 import { JoinService, type Joiner } from './join.service';
 
@@ -36,7 +37,7 @@ export class JoinController {
     @Headers('authorization') authorization?: string,
   ): Promise<JoinResult> {
     const joiner = await this.joinerOf(authorization, body.displayName);
-    const result = await this.joining.join(params.code, joiner, body.passcode, request.ip);
+    const result = await this.joining.join(params.code, joiner, body.passcode, request.ip, deviceLabel(request.headers['user-agent']));
     reply.status(result.status === 'waiting' ? 202 : 200);
     return result;
   }
@@ -44,7 +45,7 @@ export class JoinController {
   @Post('token')
   @HttpCode(200)
   renew(@Param() params: CodeParams, @Body() body: TicketDto, @Req() request: FastifyRequest): Promise<LiveKitGrant> {
-    return this.joining.renew(params.code, body.ticket, request.ip);
+    return this.joining.renew(params.code, body.ticket, request.ip, deviceLabel(request.headers['user-agent']));
   }
 
   @Post('hand')

@@ -82,7 +82,8 @@ export class JoinService {
     }
   }
 
-  async join(code: string, joiner: Joiner, passcode: string | undefined, ip: string): Promise<JoinResult> {
+  /** `device` is the label of the joining browser (attendance/device-label.ts), kept for their attendance. */
+  async join(code: string, joiner: Joiner, passcode: string | undefined, ip: string, device: string): Promise<JoinResult> {
     await this.limiter.enforce([
       { rule: JoinLimits.joinPerIp, subject: ip },
       { rule: JoinLimits.joinPerMeeting, subject: code },
@@ -123,6 +124,7 @@ export class JoinService {
       status: waits ? 'waiting' : 'admitted',
       ticketHash: hash,
       entryBlocks: entryBlocks(role, meeting.settings),
+      device,
     });
     if (!participant) throw removed();
     if (participant.status === 'waiting') {
@@ -133,13 +135,14 @@ export class JoinService {
   }
 
   /** The lobby as the waiting person sees it: still waiting, admitted (with a token), denied or removed. */
-  async poll(code: string, ticket: string, ip: string): Promise<LobbyPollResult> {
+  async poll(code: string, ticket: string, ip: string, device: string): Promise<LobbyPollResult> {
     const { meeting, participant } = await this.byTicket(code, ticket, ip);
     switch (participant.status) {
       case 'waiting':
         return { status: 'waiting', ticket, identity: participant.identity };
       case 'admitted':
       case 'left':
+        await this.participants.recordDevice(participant.id, device);
         return { status: 'admitted', ticket, ...(await this.grant(meeting, participant)) };
       default:
         return { status: participant.status };
@@ -147,12 +150,13 @@ export class JoinService {
   }
 
   /** A fresh LiveKit token for someone admitted (or briefly disconnected) who holds their ticket. */
-  async renew(code: string, ticket: string, ip: string): Promise<LiveKitGrant> {
+  async renew(code: string, ticket: string, ip: string, device: string): Promise<LiveKitGrant> {
     const { meeting, participant } = await this.byTicket(code, ticket, ip);
     if (participant.status === 'removed') throw removed();
     if (participant.status !== 'admitted' && participant.status !== 'left') {
       throw new DomainError(MeetingsErrorCode.MeetingRoleRequired, 'forbidden', 'You have not been admitted to this meeting.');
     }
+    await this.participants.recordDevice(participant.id, device);
     return this.grant(meeting, participant);
   }
 

@@ -15,6 +15,8 @@ export interface Participant {
   handRaised: boolean;
   /** What they may not turn on until a host allows it (participants only; docs/decisions.md, "Participants may unmute"). */
   blockedTracks: BlockableTrack[];
+  /** A short label of the browser and system they last joined or renewed from (attendance/device-label.ts); null before it was recorded. */
+  device: string | null;
   createdAt: Date;
 }
 
@@ -28,10 +30,11 @@ interface Row {
   status: ParticipantStatus;
   hand_raised: boolean;
   blocked_sources: string[];
+  device: string | null;
   created_at: Date;
 }
 
-const COLUMNS = 'id, meeting_id, identity, user_id, display_name, role, status, hand_raised, blocked_sources, created_at';
+const COLUMNS = 'id, meeting_id, identity, user_id, display_name, role, status, hand_raised, blocked_sources, device, created_at';
 
 /** A participant's blocks after a change: who, with which role, now blocked from what. */
 export interface Blocks {
@@ -50,6 +53,8 @@ export interface UpsertParticipant {
   ticketHash: string;
   /** Blocked on entering (muteOnEntry/cameraOffOnEntry without participantsMayUnmute); added to any they had. */
   entryBlocks: readonly BlockableTrack[];
+  /** The label of the browser joining (attendance/device-label.ts). */
+  device: string;
 }
 
 /** meeting_participants: one row per identity and meeting, whatever became of them. */
@@ -89,10 +94,10 @@ export class ParticipantRepository {
    */
   async upsert(p: UpsertParticipant): Promise<Participant | undefined> {
     const [row]: Row[] = await this.dataSource.query(
-      `INSERT INTO ${this.s}.meeting_participants (id, meeting_id, identity, user_id, display_name, role, status, ticket_hash, blocked_sources, admitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], CASE WHEN $7 = 'admitted' THEN now() END)
+      `INSERT INTO ${this.s}.meeting_participants (id, meeting_id, identity, user_id, display_name, role, status, ticket_hash, blocked_sources, device, admitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, CASE WHEN $7 = 'admitted' THEN now() END)
        ON CONFLICT (meeting_id, identity) DO UPDATE SET
-         display_name = EXCLUDED.display_name, role = EXCLUDED.role, ticket_hash = EXCLUDED.ticket_hash,
+         display_name = EXCLUDED.display_name, role = EXCLUDED.role, ticket_hash = EXCLUDED.ticket_hash, device = EXCLUDED.device,
          status = CASE WHEN meeting_participants.status = 'admitted' THEN 'admitted' ELSE EXCLUDED.status END,
          admitted_at = CASE WHEN EXCLUDED.status = 'admitted' THEN now() ELSE meeting_participants.admitted_at END,
          blocked_sources = CASE WHEN EXCLUDED.role = 'participant'
@@ -100,9 +105,17 @@ export class ParticipantRepository {
          left_at = NULL, updated_at = now()
        WHERE meeting_participants.status <> 'removed'
        RETURNING ${COLUMNS}`,
-      [randomUUID(), p.meetingId, p.identity, p.userId, p.displayName, p.role, p.status, p.ticketHash, p.role === 'participant' ? p.entryBlocks : []],
+      [randomUUID(), p.meetingId, p.identity, p.userId, p.displayName, p.role, p.status, p.ticketHash, p.role === 'participant' ? p.entryBlocks : [], p.device],
     );
     return row ? toParticipant(row) : undefined;
+  }
+
+  /**
+   * The device their next connection will come from: the one that last asked for a token (join, lobby
+   * poll or renewal). LiveKit lets one connection per identity in, so the latest asker is the one connecting.
+   */
+  async recordDevice(id: string, device: string): Promise<void> {
+    await this.dataSource.query(`UPDATE ${this.s}.meeting_participants SET device = $2 WHERE id = $1 AND device IS DISTINCT FROM $2`, [id, device]);
   }
 
   async countAdmitted(meetingId: string, exceptIdentity: string): Promise<number> {
@@ -220,6 +233,7 @@ function toParticipant(row: Row): Participant {
     status: row.status,
     handRaised: row.hand_raised,
     blockedTracks: tracksOf(row.blocked_sources),
+    device: row.device,
     createdAt: row.created_at,
   };
 }

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LobbyEntryView, LobbyPollResult } from '@confer/meetings/contracts';
 import type { AuthUser } from '@confer/shared/contracts';
 import { CurrentUser, Public } from '@confer/shared/server/auth';
+import { deviceLabel } from '../attendance/device-label';
 import { CodeParams, CodeTicketParams } from '../join/join.dto';
 import { JoinService } from '../join/join.service';
 import { CodeIdentityParams } from '../room-control/room-control.dto';
@@ -40,6 +41,6 @@ export class LobbyController {
   @Public()
   @Get(':ticket')
   poll(@Param() params: CodeTicketParams, @Req() request: FastifyRequest): Promise<LobbyPollResult> {
-    return this.joining.poll(params.code, params.ticket, request.ip);
+    return this.joining.poll(params.code, params.ticket, request.ip, deviceLabel(request.headers['user-agent']));
   }
 }

@@ -25,6 +25,12 @@ export interface AttendanceSession {
   /** null while still connected. */
   leftAt: string | null;
   durationSeconds: number;
+  /**
+   * The browser and system it came from, coarse on purpose ("Chrome 131 on Linux", "Safari 18 on
+   * iPhone", "Bot or script", "Unknown device"); null when not recorded (connections from before it
+   * was, or of an erased account). Shown to the host, and to an attendee for their own connections.
+   */
+  device: string | null;
 }
 
 /** One person's attendance during a run, their connections oldest first. */

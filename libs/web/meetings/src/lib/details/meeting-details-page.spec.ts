@@ -59,15 +59,15 @@ const hostHistory: MeetingAttendanceView = {
       attendeeCount: 2,
       attendees: ['Hazel Host', 'Gus'],
       people: [
-        { displayName: 'Hazel Host', kind: 'account', role: 'host', totalSeconds: 1920, sessions: [{ joinedAt: at('07:00'), leftAt: at('07:32'), durationSeconds: 1920 }] },
+        { displayName: 'Hazel Host', kind: 'account', role: 'host', totalSeconds: 1920, sessions: [{ joinedAt: at('07:00'), leftAt: at('07:32'), durationSeconds: 1920, device: 'Chrome 131 on Linux' }] },
         {
           displayName: 'Gus',
           kind: 'guest',
           role: 'participant',
           totalSeconds: 600,
           sessions: [
-            { joinedAt: at('07:02'), leftAt: at('07:07'), durationSeconds: 300 },
-            { joinedAt: at('07:10'), leftAt: at('07:15'), durationSeconds: 300 },
+            { joinedAt: at('07:02'), leftAt: at('07:07'), durationSeconds: 300, device: 'Safari 18 on iPhone' },
+            { joinedAt: at('07:10'), leftAt: at('07:15'), durationSeconds: 300, device: null },
           ],
         },
       ],
@@ -259,20 +259,21 @@ describe('MeetingDetailsPage', () => {
     expect(Array.from(page.querySelectorAll('h2')).map(text)).not.toContain('History');
   });
 
-  it('shows the host when the meeting ran, who came, and everyone’s join and leave times', async () => {
+  it('shows the host when the meeting ran, who came, and everyone’s join and leave times and devices', async () => {
     await open({ ...series, recurrence: null, status: 'ended' }, 'abc-defg-hij', hostHistory);
 
     const history = section('History');
     expect(fact(history, 'Duration')).toBe('32 min');
     expect(fact(history, 'Attendees')).toBe('2 attendees: Hazel Host and Gus');
     const times = table(history, 'Join and leave times');
-    expect(Array.from(times.querySelectorAll('thead th[scope="col"]')).map(text)).toEqual(['Participant', 'Role', 'Joined', 'Left', 'Connected', 'Total']);
+    expect(Array.from(times.querySelectorAll('thead th[scope="col"]')).map(text)).toEqual(['Participant', 'Role', 'Joined', 'Left', 'Connected', 'Device', 'Total']);
     const gus = Array.from(times.querySelectorAll('th[scope="rowgroup"]')).find((header) => text(header) === 'Gus (guest)');
     const group = gus?.closest('tbody') as HTMLElement;
     expect(gus?.getAttribute('rowspan')).toBe('2');
     expect(Array.from(group.querySelectorAll('time')).map((time) => time.getAttribute('datetime'))).toEqual([at('07:02'), at('07:07'), at('07:10'), at('07:15')]);
     expect(text(group)).toContain('Participant');
     expect(text(group)).toContain('10 min');
+    expect(Array.from(group.querySelectorAll('td')).map(text)).toEqual(expect.arrayContaining(['Safari 18 on iPhone', 'Not recorded']));
   });
 
   it('shows someone who took part without an invitation only the history, with their own times', async () => {
@@ -291,6 +292,7 @@ describe('MeetingDetailsPage', () => {
     expect(page.querySelector('[role="alert"]')).toBeNull();
     const own = table(section('History'), 'Your join and leave times');
     expect(Array.from(own.querySelectorAll('th[scope="rowgroup"]')).map(text)).toEqual(['Gus (guest)']);
+    expect(Array.from(own.querySelectorAll('thead th[scope="col"]')).map(text)).not.toContain('Device');
     expect(link('Join')).toBeUndefined();
   });
 

@@ -6,8 +6,8 @@ const ROLE_LABELS: Readonly<Record<MeetingRole, string>> = { host: 'Host', 'co-h
 
 /**
  * The "History" section of a meeting's page: each run (most recent first) with when it ran, how long
- * and who came; a table of join and leave times, everyone's for the host, one's own for an attendee.
- * Times are in the viewer's zone.
+ * and who came; a table of join and leave times, everyone's for the host (with the device of each
+ * connection), one's own for an attendee. Times are in the viewer's zone.
  */
 @Component({
   selector: 'cf-meeting-history',
