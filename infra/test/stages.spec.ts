@@ -79,13 +79,16 @@ describe.each(STAGES)('stage %s', (stage) => {
     templates.services.resourcePropertiesCountIs('AWS::ECS::Service', { DeploymentConfiguration: Match.objectLike({ DeploymentCircuitBreaker: { Enable: true, Rollback: true } }) }, 5);
   });
 
-  it('tells identity where avatars go, and gives it no S3 keys (the task role signs)', () => {
-    const identity = Object.values(templates.services.findResources('AWS::ECS::TaskDefinition') as Resources)
-      .flatMap((t) => t.Properties['ContainerDefinitions'] as { Name: string; Environment?: { Name: string }[]; Secrets?: { Name: string }[] }[])
-      .find((c) => c.Name === 'identity');
-    const names = [...(identity?.Environment ?? []), ...(identity?.Secrets ?? [])].map((v) => v.Name);
-    expect(names).toEqual(expect.arrayContaining(['S3_REGION', 'S3_BUCKET_UPLOADS']));
-    expect(names.filter((n) => n.startsWith('S3_ACCESS') || n.startsWith('S3_SECRET'))).toEqual([]);
+  it('tells identity (avatars) and chat (shared files) where uploads go, and gives them no S3 keys (the task role signs)', () => {
+    const containers = Object.values(templates.services.findResources('AWS::ECS::TaskDefinition') as Resources).flatMap(
+      (t) => t.Properties['ContainerDefinitions'] as { Name: string; Environment?: { Name: string }[]; Secrets?: { Name: string }[] }[],
+    );
+    for (const service of ['identity', 'chat']) {
+      const container = containers.find((c) => c.Name === service);
+      const names = [...(container?.Environment ?? []), ...(container?.Secrets ?? [])].map((v) => v.Name);
+      expect(names).toEqual(expect.arrayContaining(['S3_REGION', 'S3_BUCKET_UPLOADS']));
+      expect(names.filter((n) => n.startsWith('S3_ACCESS') || n.startsWith('S3_SECRET'))).toEqual([]);
+    }
   });
 
   it(`scales each service within its ${stage} bounds`, () => {
@@ -143,7 +146,7 @@ describe.each(STAGES)('stage %s', (stage) => {
     const writers = taskPolicies
       .filter((p) => JSON.stringify(p.Properties['PolicyDocument']).includes('s3:PutObject'))
       .map((p) => JSON.stringify(p.Properties['Roles']).match(/(Identity|Recording|Meetings|Chat|Analytics)Service/)?.[1]);
-    expect(writers.sort()).toEqual(['Identity', 'Recording']);
+    expect(writers.sort()).toEqual(['Chat', 'Identity', 'Recording']);
   });
 
   it('forwards /api/* from CloudFront to the ALB uncached, with every method', () => {

@@ -1,6 +1,7 @@
 import { runService } from '@confer/shared/server/platform';
 import { AppModule } from './app/app.module';
 import { chatEnv } from './app/chat.env';
+import { registerUploadBodyParser } from './app/files/upload-body-parser';
 import { chatMigrations } from './migrations';
 
 void runService({
@@ -10,4 +11,5 @@ void runService({
   entities: [],
   migrations: chatMigrations,
   appModule: (context) => AppModule.register(context),
+  configureFastify: (fastify) => registerUploadBodyParser(fastify),
 });

@@ -61,8 +61,9 @@ export class ServicesStack extends Stack {
           LIVEKIT_API_SECRET: ecs.Secret.fromSecretsManager(data.livekit, 'apiSecret'),
         },
       },
-      // The chat socket accepts only connections whose Origin is the public origin.
-      chat: { environment: { PUBLIC_ORIGIN: publicOrigin }, secrets: {} },
+      // The chat socket accepts only connections whose Origin is the public origin. Files shared in
+      // chat go to the uploads bucket (under chat/), through chat itself; the task role signs.
+      chat: { environment: { PUBLIC_ORIGIN: publicOrigin, S3_REGION: this.region, S3_BUCKET_UPLOADS: data.uploads.bucketName }, secrets: {} },
       recording: {
         environment: { S3_REGION: this.region, S3_BUCKET_RECORDINGS: data.recordings.bucketName, S3_BUCKET_UPLOADS: data.uploads.bucketName },
         secrets: {},
@@ -88,12 +89,14 @@ export class ServicesStack extends Stack {
       service.service.connections.allowToDefaultPort(data.redis);
       services[name] = service;
     }
-    // Least privilege: recording writes recordings and reads uploads; identity writes uploads (avatars).
+    // Least privilege: recording writes recordings and reads uploads; identity (avatars, exports) and
+    // chat (shared files) write uploads.
     const recordings = bucketName(config, 'recordings');
     const uploads = bucketName(config, 'uploads');
     allowObjects(services.recording, recordings, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload']);
     allowObjects(services.recording, uploads, ['s3:GetObject']);
     allowObjects(services.identity, uploads, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']);
+    allowObjects(services.chat, uploads, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']);
     this.services = services;
     for (const service of Object.values(services)) {
       waive(service.executionRole, [

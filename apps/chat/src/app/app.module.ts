@@ -4,6 +4,7 @@ import { PlatformModule, type ServiceContext } from '@confer/shared/server/platf
 import { ChatModule } from './chat.module';
 import type { ChatConfig } from './chat.env';
 import { CHAT_CONFIG } from './chat.tokens';
+import { FileStorage } from './files/file-storage';
 import { ChatPersonalData } from './privacy/chat-personal-data';
 
 @Module({})
@@ -17,8 +18,9 @@ export class AppModule {
         AuthModule.forService(context),
         ChatModule,
       ],
-      providers: [{ provide: CHAT_CONFIG, useValue: context.config }],
-      exports: [CHAT_CONFIG],
+      // FileStorage is global: the privacy holder (in the platform module) removes erased people's files.
+      providers: [{ provide: CHAT_CONFIG, useValue: context.config }, FileStorage],
+      exports: [CHAT_CONFIG, FileStorage],
     };
   }
 }

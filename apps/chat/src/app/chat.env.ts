@@ -37,6 +37,18 @@ export const chatEnv = {
   /** Reactions (on messages and floating) per person per window. */
   CHAT_REACTION_RATE_LIMIT: env.int({ default: 30, min: 1, max: 100000 }),
   CHAT_REACTION_RATE_WINDOW_SECONDS: env.int({ default: 10, min: 1, max: 3600 }),
+  /** Upload URLs asked for (files to share) per person per window. */
+  CHAT_FILE_RATE_LIMIT: env.int({ default: 20, min: 1, max: 100000 }),
+  CHAT_FILE_RATE_WINDOW_SECONDS: env.int({ default: 600, min: 1, max: 86400 }),
+  /** S3 for shared files, as identity's (the same uploads bucket, under chat/). No endpoint: AWS. */
+  S3_ENDPOINT: env.optional(env.url({ protocols: ['http:', 'https:'] })),
+  S3_REGION: env.string({ default: 'us-east-1' }),
+  /** Both or neither: without them the SDK's default credential chain is used (e.g. the ECS task role). */
+  S3_ACCESS_KEY_ID: env.optional(env.string({ secret: true })),
+  S3_SECRET_ACCESS_KEY: env.optional(env.string({ secret: true })),
+  S3_BUCKET_UPLOADS: env.string({ default: 'confer-uploads' }),
+  /** Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: env.bool(false),
 };
 
 export type ChatConfig = ConfigOf<typeof chatEnv>;

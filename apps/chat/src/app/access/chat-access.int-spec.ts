@@ -166,7 +166,7 @@ describe('chat: access', () => {
     expect(exported.data['chatMeetings']).toHaveLength(2);
 
     const erased = await rpc.call<PrivacyErasureReport>(PrivacyRpc.erase('chat'), subject);
-    expect(erased).toEqual({ service: 'chat', counts: { messagesErased: 2, privateMessagesReaddressed: 0, reactions: 0, memberships: 2 } });
+    expect(erased).toEqual({ service: 'chat', counts: { messagesErased: 2, files: 0, privateMessagesReaddressed: 0, reactions: 0, memberships: 2 } });
     const again = await rpc.call<PrivacyErasureReport>(PrivacyRpc.erase('chat'), subject);
     expect(Object.values(again.counts).every((n) => n === 0)).toBe(true);
     const seenByHost = await history(host, one.code);

@@ -14,15 +14,18 @@ import {
   ChatClientEvent,
   ChatServerEvent,
   type ChatAck,
+  type DownloadAck,
   type EmptyAck,
   type MessageAck,
   type MessagesAck,
   type ReactAck,
   type SendAck,
   type TokenAck,
+  type UploadAck,
 } from '@confer/chat/contracts';
 import { LOGGER, type Logger } from '@confer/shared/server/observability';
 import { DomainError } from '@confer/shared/util';
+import { FileService } from '../files/file.service';
 import { MessageService } from '../messages/message.service';
 import type { Speaker } from '../messages/speaker';
 import { ChatBroadcaster } from './chat-broadcaster';
@@ -31,6 +34,7 @@ import { ChatScaleOut } from './scale-out';
 import { connectError, toChatError } from './socket-errors';
 import {
   DeleteMessageDto,
+  DownloadDto,
   EditMessageDto,
   FloatDto,
   HistoryDto,
@@ -38,6 +42,7 @@ import {
   SendMessageDto,
   SyncDto,
   TokenDto,
+  UploadDto,
   validatePayload,
 } from './socket-payloads';
 
@@ -62,6 +67,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
   constructor(
     private readonly sessions: ChatSessions,
     private readonly messages: MessageService,
+    private readonly files: FileService,
     private readonly broadcaster: ChatBroadcaster,
     private readonly scaleOut: ChatScaleOut,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -120,6 +126,16 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
   @SubscribeMessage(ChatClientEvent.history)
   history(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<MessagesAck> {
     return this.run(socket, ChatClientEvent.history, HistoryDto, payload, (s, body) => this.messages.history(s, body));
+  }
+
+  @SubscribeMessage(ChatClientEvent.upload)
+  upload(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<UploadAck> {
+    return this.run(socket, ChatClientEvent.upload, UploadDto, payload, async (s, body) => ({ upload: await this.files.reserve(s, body) }));
+  }
+
+  @SubscribeMessage(ChatClientEvent.download)
+  download(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<DownloadAck> {
+    return this.run(socket, ChatClientEvent.download, DownloadDto, payload, async (s, body) => ({ download: await this.files.downloadUrl(s, body.fileId) }));
   }
 
   @SubscribeMessage(ChatClientEvent.token)

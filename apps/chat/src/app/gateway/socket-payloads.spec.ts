@@ -11,6 +11,15 @@ describe('socket payloads', () => {
     await expect(validatePayload(HistoryDto, {})).resolves.toBeInstanceOf(HistoryDto);
   });
 
+  it('takes a message sharing a file without text, and refuses a message with neither', async () => {
+    const fileId = '0b7e2a4c-1d2e-4f3a-8b9c-0d1e2f3a4b5c';
+    await expect(validatePayload(SendMessageDto, { clientId: CLIENT_ID, fileId })).resolves.toMatchObject({ fileId });
+    await expect(validatePayload(SendMessageDto, { clientId: CLIENT_ID, fileId, body: 'see attached' })).resolves.toMatchObject({ body: 'see attached' });
+    await expect(validatePayload(SendMessageDto, { clientId: CLIENT_ID, fileId, body: 7 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(validatePayload(SendMessageDto, { clientId: CLIENT_ID })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(validatePayload(SendMessageDto, { clientId: CLIENT_ID, fileId: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('refuses unknown fields, wrong types and non-objects, naming the fields', async () => {
     await expect(validatePayload(SendMessageDto, { clientId: CLIENT_ID, body: 'hi', admin: true })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',

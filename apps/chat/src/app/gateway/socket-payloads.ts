@@ -1,8 +1,10 @@
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, validate, type ValidationError } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, validate, type ValidationError } from 'class-validator';
 import {
+  CHAT_FILES,
   CHAT_LIMITS,
   type DeleteMessageRequest,
+  type DownloadRequest,
   type EditMessageRequest,
   type FloatRequest,
   type HistoryRequest,
@@ -10,6 +12,7 @@ import {
   type SendMessageRequest,
   type SyncRequest,
   type TokenRequest,
+  type UploadRequest,
 } from '@confer/chat/contracts';
 import { invalid } from '../access/chat.errors';
 
@@ -20,8 +23,13 @@ const BODY_MAX_UTF16 = CHAT_LIMITS.messageMaxLength * 2;
 
 export class SendMessageDto implements SendMessageRequest {
   @IsUUID() clientId!: string;
-  @IsString() @MaxLength(BODY_MAX_UTF16, { message: `A message has at most ${CHAT_LIMITS.messageMaxLength} characters.` }) body!: string;
+  // Required unless the message shares a file.
+  @ValidateIf((o: SendMessageDto) => o.fileId === undefined || o.body !== undefined)
+  @IsString()
+  @MaxLength(BODY_MAX_UTF16, { message: `A message has at most ${CHAT_LIMITS.messageMaxLength} characters.` })
+  body?: string;
   @IsOptional() @Matches(IDENTITY, { message: 'to must be a participant identity.' }) to?: string;
+  @IsOptional() @IsUUID() fileId?: string;
 }
 
 export class EditMessageDto implements EditMessageRequest {
@@ -54,6 +62,16 @@ export class HistoryDto implements HistoryRequest {
 
 export class TokenDto implements TokenRequest {
   @IsString() @MaxLength(8192) token!: string;
+}
+
+export class UploadDto implements UploadRequest {
+  // UTF-16 units, generous: the real limit (code points) is checked after.
+  @IsString() @MaxLength(CHAT_FILES.nameMaxLength * 2) name!: string;
+  @IsInt() @Min(1, { message: 'The file is empty.' }) @Max(Number.MAX_SAFE_INTEGER) size!: number;
+}
+
+export class DownloadDto implements DownloadRequest {
+  @IsUUID() fileId!: string;
 }
 
 /**

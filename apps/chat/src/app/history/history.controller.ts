@@ -1,9 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { ChatHistoryPage, ChatSearchPage } from '@confer/chat/contracts';
 import type { AuthUser } from '@confer/shared/contracts';
 import { CurrentUser } from '@confer/shared/server/auth';
-import { CodeParams, HistoryQuery, SearchQuery } from './history.dto';
+import { chatExportText } from './chat-export';
+import { CodeParams, ExportQuery, HistoryQuery, SearchQuery } from './history.dto';
 import { HistoryService } from './history.service';
 
 /** Chat history and search under /api/chat (signed-in; guests see the live chat only). */
@@ -16,6 +18,24 @@ export class HistoryController {
   @Get('meetings/:code/messages')
   messages(@CurrentUser() user: AuthUser, @Param() params: CodeParams, @Query() query: HistoryQuery): Promise<ChatHistoryPage> {
     return this.history.page(user, params.code, query.before, query.limit);
+  }
+
+  /** The meeting's chat as a file to keep (ChatExport as JSON, or plain text), as an attachment. */
+  @Get('meetings/:code/export')
+  @ApiProduces('text/plain', 'application/json')
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param() params: CodeParams,
+    @Query() query: ExportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const data = await this.history.export(user, params.code);
+    const json = query.format === 'json';
+    void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store');
+    return new StreamableFile(Buffer.from(json ? JSON.stringify(data, null, 2) : chatExportText(data)), {
+      type: json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+      disposition: `attachment; filename="chat-${data.meeting.code}.${query.format}"`,
+    });
   }
 
   @Get('search')

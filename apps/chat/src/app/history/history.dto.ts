@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { CHAT_LIMITS } from '@confer/chat/contracts';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CHAT_LIMITS, type ChatExportFormat } from '@confer/chat/contracts';
 import { MEETING_CODE_PATTERN } from '@confer/meetings/contracts';
 
 export class CodeParams {
@@ -44,4 +44,10 @@ export class SearchQuery {
   @Min(1)
   @Max(CHAT_LIMITS.pageMax)
   limit?: number;
+}
+
+export class ExportQuery {
+  @ApiProperty({ enum: ['txt', 'json'] })
+  @IsIn(['txt', 'json'], { message: 'format is txt or json.' })
+  format!: ChatExportFormat;
 }

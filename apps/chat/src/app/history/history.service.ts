@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CHAT_LIMITS, type ChatHistoryPage, type ChatSearchPage } from '@confer/chat/contracts';
+import { CHAT_LIMITS, type ChatExport, type ChatHistoryPage, type ChatMessage, type ChatSearchPage } from '@confer/chat/contracts';
 import type { AuthUser } from '@confer/shared/contracts';
 import { RateLimiter } from '@confer/shared/server/platform';
 import { mayRead } from '../access/chat-policy';
@@ -8,7 +8,10 @@ import { MeetingAccessClient } from '../access/meeting-access.client';
 import { MemberRepository } from '../members/member.repository';
 import { CHAT_RATE_LIMITS, type ChatRateLimits } from '../messages/chat.limits';
 import { MessageRepository } from '../messages/message.repository';
+import { chatExport } from './chat-export';
 import { decodeCursor, encodeCursor } from './page-cursor';
+
+const EXPORT_BATCH = 500;
 
 /** Chat history over HTTP, for signed-in participants, during and after the meeting. */
 @Injectable()
@@ -33,6 +36,21 @@ export class HistoryService {
       messages: (await this.messages.views(page)).reverse(),
       nextCursor: rows.length > limit ? encodeCursor(Number(page[page.length - 1].seq)) : null,
     };
+  }
+
+  /** A participant's copy of a meeting's whole chat: what they may see, oldest first, nothing deleted. */
+  async export(user: AuthUser, code: string): Promise<ChatExport> {
+    const access = await this.access.get(code, { userId: user.id });
+    if (!mayRead(access)) throw chatNotFound();
+    const { meeting, participant } = access;
+    const messages: ChatMessage[] = [];
+    for (let after = 0; ; ) {
+      const rows = await this.messages.visibleAfter(meeting.id, participant.identity, after, EXPORT_BATCH);
+      messages.push(...(await this.messages.views(rows)));
+      if (rows.length < EXPORT_BATCH) break;
+      after = Number(rows[rows.length - 1].seq);
+    }
+    return chatExport({ id: meeting.id, code: meeting.code }, { identity: participant.identity, displayName: participant.displayName }, messages);
   }
 
   /** Full-text search across the chats of the meetings the caller took part in, newest first. */

@@ -10,6 +10,8 @@ export interface ChatRateLimits {
   /** Reactions on messages and floating reactions. */
   reactions: RateLimitRule;
   search: RateLimitRule;
+  /** Upload URLs (files to share). */
+  files: RateLimitRule;
 }
 
 export function chatRateLimits(config: ChatConfig): ChatRateLimits {
@@ -17,6 +19,7 @@ export function chatRateLimits(config: ChatConfig): ChatRateLimits {
     messages: { name: 'chat:messages', limit: config.CHAT_MESSAGE_RATE_LIMIT, windowSeconds: config.CHAT_MESSAGE_RATE_WINDOW_SECONDS },
     reactions: { name: 'chat:reactions', limit: config.CHAT_REACTION_RATE_LIMIT, windowSeconds: config.CHAT_REACTION_RATE_WINDOW_SECONDS },
     search: { name: 'chat:search', limit: 30, windowSeconds: 60 },
+    files: { name: 'chat:files', limit: config.CHAT_FILE_RATE_LIMIT, windowSeconds: config.CHAT_FILE_RATE_WINDOW_SECONDS },
   };
 }
 

@@ -29,7 +29,7 @@ export function countCodePoints(text: string): number {
   return n;
 }
 
-function isWellFormed(text: string): boolean {
+export function isWellFormed(text: string): boolean {
   return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }
 

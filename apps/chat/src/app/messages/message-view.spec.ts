@@ -17,6 +17,7 @@ const ROW: MessageRow = {
   created_at: new Date('2025-01-01T10:00:00Z'),
   edited_at: null,
   deleted_at: null,
+  file_id: null,
 };
 
 describe('message view', () => {
@@ -50,5 +51,12 @@ describe('message view', () => {
       reactions: [],
     });
     expect(toChatMessage({ ...ROW, recipient_identity: 'u2', recipient_name: 'Bea' }).to).toEqual({ identity: 'u2', displayName: 'Bea' });
+  });
+
+  it('shows the shared file, and no file once the message is deleted', () => {
+    const file = { id: 'f1', name: 'plan.pdf', size: 1234, contentType: 'application/pdf' };
+    expect(toChatMessage({ ...ROW, file_id: 'f1' }, [], file).file).toEqual(file);
+    expect(toChatMessage({ ...ROW, file_id: 'f1', body: '', deleted_at: new Date() }, [], file)).not.toHaveProperty('file');
+    expect(toChatMessage(ROW)).not.toHaveProperty('file');
   });
 });

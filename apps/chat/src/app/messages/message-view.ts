@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatReaction } from '@confer/chat/contracts';
+import type { ChatFile, ChatMessage, ChatReaction } from '@confer/chat/contracts';
 
 /** A messages row as the repository reads it (bigints come back from pg as strings). */
 export interface MessageRow {
@@ -18,6 +18,8 @@ export interface MessageRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  /** The file it shares, if any. */
+  file_id: string | null;
 }
 
 export interface ReactionRow {
@@ -41,8 +43,9 @@ export function groupReactions(rows: readonly ReactionRow[]): Map<string, ChatRe
   return new Map([...byMessage].map(([id, emojis]) => [id, [...emojis.values()]]));
 }
 
-export function toChatMessage(row: MessageRow, reactions: readonly ChatReaction[] = []): ChatMessage {
-  return {
+/** A message as clients see it; a deleted one keeps neither its reactions nor its file. */
+export function toChatMessage(row: MessageRow, reactions: readonly ChatReaction[] = [], file?: ChatFile): ChatMessage {
+  const message: ChatMessage = {
     id: row.id,
     clientId: row.client_id,
     meetingId: row.meeting_id,
@@ -56,4 +59,6 @@ export function toChatMessage(row: MessageRow, reactions: readonly ChatReaction[
     deletedAt: row.deleted_at?.toISOString() ?? null,
     reactions: row.deleted_at ? [] : [...reactions],
   };
+  if (file && !row.deleted_at) message.file = file;
+  return message;
 }

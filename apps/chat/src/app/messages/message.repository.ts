@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChatMessage } from '@confer/chat/contracts';
 import { quotedSchema } from '@confer/shared/server/database';
+import { toChatFile } from '../files/file.repository';
 import { groupReactions, toChatMessage, type MessageRow, type ReactionRow } from './message-view';
 
 const COLUMNS = `id, pos, meeting_id, meeting_code, seq, version, client_id, sender_identity, sender_user_id, sender_name,
-  recipient_identity, recipient_name, body, created_at, edited_at, deleted_at`;
+  recipient_identity, recipient_name, body, created_at, edited_at, deleted_at, file_id`;
 
 /** Someone in a meeting's chat, as the repository needs them. */
 export interface Author {
@@ -21,6 +22,8 @@ export interface NewMessage {
   clientId: string;
   body: string;
   to: { identity: string; displayName: string } | null;
+  /** A stored file of the author's that no message shares yet. */
+  fileId: string | null;
 }
 
 /** What `identity` may see of a meeting: messages to everyone, and private ones they sent or received. */
@@ -69,8 +72,8 @@ export class MessageRepository {
   async insert(author: Author, message: NewMessage, version: number, manager: EntityManager): Promise<MessageRow | undefined> {
     const [row]: MessageRow[] = await manager.query(
       `INSERT INTO ${this.s}.messages (id, meeting_id, meeting_code, seq, version, client_id, sender_identity, sender_user_id, sender_name,
-         recipient_identity, recipient_name, body)
-       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11)
+         recipient_identity, recipient_name, body, file_id)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (meeting_id, sender_identity, client_id) DO NOTHING RETURNING ${COLUMNS}`,
       [
         randomUUID(),
@@ -84,6 +87,7 @@ export class MessageRepository {
         message.to?.identity ?? null,
         message.to?.displayName ?? null,
         message.body,
+        message.fileId,
       ],
     );
     return row;
@@ -161,6 +165,14 @@ export class MessageRepository {
     );
   }
 
+  /** Messages `identity` may see after position `after`, oldest first, deleted ones left out (exports). */
+  async visibleAfter(meetingId: string, identity: string, after: number, limit: number): Promise<MessageRow[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ${this.s}.messages WHERE meeting_id = $1 AND seq > $3 AND deleted_at IS NULL AND ${VISIBLE} ORDER BY seq LIMIT $4`,
+      [meetingId, identity, after, limit],
+    );
+  }
+
   /**
    * Full-text search over the meetings `userId` took part in (members), newest first by `pos`:
    * websearch_to_tsquery with the 'simple' configuration (docs/decisions.md, Chat).
@@ -177,14 +189,20 @@ export class MessageRepository {
     );
   }
 
-  /** Rows as messages, with their reactions. */
+  /** Rows as messages, with their reactions and files. */
   async views(rows: readonly MessageRow[], manager?: EntityManager): Promise<ChatMessage[]> {
     if (rows.length === 0) return [];
     const reactions: ReactionRow[] = await this.q(manager).query(
       `SELECT message_id, emoji, identity, display_name FROM ${this.s}.reactions WHERE message_id = ANY($1::uuid[]) ORDER BY created_at, emoji`,
       [rows.map((r) => r.id)],
     );
+    const fileIds = rows.flatMap((r) => (r.file_id ? [r.file_id] : []));
+    const files: Array<{ id: string; name: string; size: string; content_type: string }> =
+      fileIds.length === 0
+        ? []
+        : await this.q(manager).query(`SELECT id, name, size, content_type FROM ${this.s}.files WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`, [fileIds]);
+    const fileOf = new Map(files.map((f) => [f.id, toChatFile(f)]));
     const grouped = groupReactions(reactions);
-    return rows.map((row) => toChatMessage(row, grouped.get(row.id)));
+    return rows.map((row) => toChatMessage(row, grouped.get(row.id), row.file_id ? fileOf.get(row.file_id) : undefined));
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   CHAT_LIMITS,
   ChatErrorCode,
+  ChatFileShared,
   ChatMessageSent,
   ChatReactionAdded,
   type ChatMessage,
@@ -20,6 +21,9 @@ import { DomainError } from '@confer/shared/util';
 import { mayBeLive, mayDeleteAny, writeRefusal } from '../access/chat-policy';
 import { invalid, messageNotFound, messageNotYours, recipientNotFound } from '../access/chat.errors';
 import { MeetingAccessClient } from '../access/meeting-access.client';
+import { fileNotFound } from '../files/file.errors';
+import { FileRepository } from '../files/file.repository';
+import { FileService } from '../files/file.service';
 import { ChatBroadcaster } from '../gateway/chat-broadcaster';
 import { CHAT_RATE_LIMITS, limitSubject, type ChatRateLimits } from './chat.limits';
 import { checkBody, checkEmoji, countCodePoints } from './message-rules';
@@ -42,11 +46,17 @@ export class MessageService {
     @Inject(CHAT_RATE_LIMITS) private readonly limits: ChatRateLimits,
     private readonly access: MeetingAccessClient,
     private readonly broadcaster: ChatBroadcaster,
+    private readonly files: FileRepository,
+    private readonly fileService: FileService,
   ) {}
 
-  /** Sending a client id again returns the stored message (duplicate), whatever the body, and delivers nothing again. */
+  /**
+   * Sending a client id again returns the stored message (duplicate), whatever the body, and delivers
+   * nothing again. A message sharing a file (one the sender uploaded and has not shared) may have no text.
+   */
   async send(speaker: Speaker, request: SendMessageRequest): Promise<{ message: ChatMessage; duplicate: boolean }> {
-    checkBody(request.body);
+    const body = request.body ?? '';
+    if (request.fileId === undefined || body !== '') checkBody(body);
     const known = await this.messages.findByClientId(speaker, request.clientId);
     if (known) return { message: await this.view(known), duplicate: true };
     refuse(writeRefusal(speaker.allowChat, speaker.role));
@@ -54,20 +64,18 @@ export class MessageService {
     await this.limiter.enforce(this.limits.messages, limitSubject(speaker));
     const { row, duplicate } = await this.dataSource.transaction(async (manager) => {
       const version = await this.messages.nextVersion(speaker.meetingId, manager);
-      const inserted = await this.messages.insert(speaker, { clientId: request.clientId, body: request.body, to }, version, manager);
+      const file = request.fileId === undefined ? undefined : await this.files.findShareable(speaker, request.fileId, manager);
+      if (request.fileId !== undefined && !file) throw fileNotFound();
+      const inserted = await this.messages.insert(speaker, { clientId: request.clientId, body, to, fileId: file?.id ?? null }, version, manager);
       if (!inserted) return { row: (await this.messages.findByClientId(speaker, request.clientId, manager)) as MessageRow, duplicate: true };
-      await this.events.publish(
-        new ChatMessageSent({
-          messageId: inserted.id,
-          meetingId: speaker.meetingId,
-          senderIdentity: speaker.identity,
-          senderUserId: speaker.userId,
-          private: to !== null,
-          length: countCodePoints(request.body),
-          sentAt: inserted.created_at.toISOString(),
-        }),
-        manager,
-      );
+      const sent = { messageId: inserted.id, meetingId: speaker.meetingId, senderIdentity: speaker.identity, senderUserId: speaker.userId, private: to !== null };
+      await this.events.publish(new ChatMessageSent({ ...sent, length: countCodePoints(body), sentAt: inserted.created_at.toISOString() }), manager);
+      if (file) {
+        await this.events.publish(
+          new ChatFileShared({ ...sent, fileId: file.id, contentType: file.content_type, size: Number(file.size), sharedAt: inserted.created_at.toISOString() }),
+          manager,
+        );
+      }
       return { row: inserted, duplicate: false };
     });
     const message = await this.view(row);
@@ -88,17 +96,19 @@ export class MessageService {
     return { message: await this.deliver(row) };
   }
 
-  /** Deleting a deleted message answers its tombstone again (a retry), changing nothing. */
+  /** Deleting a deleted message answers its tombstone again (a retry), changing nothing. Its file goes with it. */
   async delete(speaker: Speaker, request: DeleteMessageRequest): Promise<{ message: ChatMessage }> {
     await this.limiter.enforce(this.limits.messages, limitSubject(speaker));
-    const { row, changed } = await this.dataSource.transaction(async (manager) => {
+    const { row, changed, file } = await this.dataSource.transaction(async (manager) => {
       const found = await this.messages.findVisibleForUpdate(speaker.meetingId, speaker.identity, request.id, manager);
       if (!found) throw messageNotFound();
       if (found.sender_identity !== speaker.identity && !mayDeleteAny(speaker.role)) throw messageNotYours('delete');
-      if (found.deleted_at) return { row: found, changed: false };
+      if (found.deleted_at) return { row: found, changed: false, file: undefined };
       const version = await this.messages.nextVersion(speaker.meetingId, manager);
-      return { row: await this.messages.delete(found.id, speaker.identity, version, manager), changed: true };
+      const discarded = await this.files.discardOfMessage(found.id, manager);
+      return { row: await this.messages.delete(found.id, speaker.identity, version, manager), changed: true, file: discarded };
     });
+    if (file) await this.fileService.discard([file]);
     return { message: changed ? await this.deliver(row) : await this.view(row) };
   }
 

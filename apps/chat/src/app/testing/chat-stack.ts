@@ -49,11 +49,12 @@ export class ChatStack {
     readonly chatB: ServiceHandle | undefined,
   ) {}
 
-  static async start(name: string, options: { secondChat?: boolean } = {}): Promise<ChatStack> {
+  /** `s3`: with versitygw, for shared files. */
+  static async start(name: string, options: { secondChat?: boolean; s3?: boolean } = {}): Promise<ChatStack> {
     const test = await startTestPlatform({
       name,
       services: ['identity', 'meetings', 'chat'],
-      companions: { livekit: true, s3: false, mail: true },
+      companions: { livekit: true, s3: options.s3 ?? false, mail: true },
       logLevel: 'warn',
     });
     try {

@@ -25,5 +25,15 @@ export const ChatErrorCode = {
   ParticipantRemoved: 'PARTICIPANT_REMOVED',
   /** `chat:closed`: the meeting ended; its history stays readable through the API. */
   MeetingEnded: 'MEETING_ENDED',
+  /** A file over CHAT_FILES.maxBytes. */
+  FileTooLarge: 'FILE_TOO_LARGE',
+  /** A file whose name's extension is not allowed (CHAT_FILES.types), or whose content is not what it claims. */
+  FileTypeNotAllowed: 'FILE_TYPE_NOT_ALLOWED',
+  /** The bytes sent are not the size announced (Content-Length missing, or different). */
+  FileSizeMismatch: 'FILE_SIZE_MISMATCH',
+  /** An upload URL that is unknown, already used, or expired. */
+  UploadNotFound: 'UPLOAD_NOT_FOUND',
+  /** No such file the caller may share or download (never says which). */
+  FileNotFound: 'FILE_NOT_FOUND',
 } as const;
 export type ChatErrorCode = (typeof ChatErrorCode)[keyof typeof ChatErrorCode];

@@ -30,3 +30,21 @@ export class ChatReactionAdded extends DomainEvent<{
   static readonly version = 1;
   static readonly producer = 'chat' as const;
 }
+
+/** A message shared a file (for analytics: what kind and how big; never its name or content). */
+export class ChatFileShared extends DomainEvent<{
+  fileId: string;
+  messageId: string;
+  meetingId: string;
+  senderIdentity: string;
+  /** Null for guests. */
+  senderUserId: string | null;
+  private: boolean;
+  contentType: string;
+  size: number;
+  sharedAt: string;
+}> {
+  static readonly type = 'chat.file.shared';
+  static readonly version = 1;
+  static readonly producer = 'chat' as const;
+}

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatPerson, ChatRole } from './chat.api';
+import type { ChatDownload, ChatMessage, ChatPerson, ChatRole, ChatUpload, ChatUploadRequest } from './chat.api';
 
 /**
  * The chat socket: socket.io 4 over WebSocket only (no long-polling, so no sticky sessions), on the
@@ -39,6 +39,10 @@ export const ChatClientEvent = {
   history: 'chat:history',
   /** TokenRequest → TokenAck: a fresh access token before the current one expires. */
   token: 'chat:token',
+  /** UploadRequest → UploadAck: an upload URL for a file to share (as POST /api/chat/meetings/:code/files; guests too). */
+  upload: 'chat:upload',
+  /** DownloadRequest → DownloadAck: a short-lived download URL (as GET /api/chat/meetings/:code/files/:fileId; guests too). */
+  download: 'chat:download',
 } as const;
 export type ChatClientEvent = (typeof ChatClientEvent)[keyof typeof ChatClientEvent];
 
@@ -60,7 +64,10 @@ export type ChatServerEvent = (typeof ChatServerEvent)[keyof typeof ChatServerEv
 export interface SendMessageRequest {
   /** A UUID the client makes per message; sending it again returns the stored message. */
   clientId: string;
-  body: string;
+  /** The text; may be left out (or empty) when the message shares a file. */
+  body?: string;
+  /** A file this sender uploaded (ChatUpload.fileId, stored, not shared yet): the message shares it. */
+  fileId?: string;
   /** A participant identity: private to them. Absent: to everyone. */
   to?: string;
 }
@@ -99,6 +106,12 @@ export interface TokenRequest {
   token: string;
 }
 
+export type UploadRequest = ChatUploadRequest;
+
+export interface DownloadRequest {
+  fileId: string;
+}
+
 export interface ChatReady {
   meeting: { id: string; code: string; allowChat: boolean };
   me: ChatPerson & { role: ChatRole; guest: boolean };
@@ -133,4 +146,6 @@ export type ReactAck = ChatAck<{ message: ChatMessage; added: boolean }>;
 /** `more`: there are more after (sync) or before (history) these; ask again. */
 export type MessagesAck = ChatAck<{ messages: ChatMessage[]; more: boolean }>;
 export type TokenAck = ChatAck<{ expiresAt: number }>;
+export type UploadAck = ChatAck<{ upload: ChatUpload }>;
+export type DownloadAck = ChatAck<{ download: ChatDownload }>;
 export type EmptyAck = ChatAck;

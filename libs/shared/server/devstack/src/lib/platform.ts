@@ -113,7 +113,8 @@ export function serviceEnvironment(
     REDIS_URL: options.redisUrl,
     LOG_LEVEL: options.logLevel ?? 'info',
   };
-  // versitygw: identity keeps avatars in the uploads bucket, recording reads them and writes recordings.
+  // versitygw: identity keeps avatars in the uploads bucket, chat the files shared in chat, recording
+  // reads uploads and writes recordings.
   const s3: NodeJS.ProcessEnv = {
     S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
     S3_REGION: 'us-east-1',
@@ -146,7 +147,7 @@ export function serviceEnvironment(
     case 'recording':
       return { ...common, ...s3, S3_BUCKET_RECORDINGS: 'confer-recordings' };
     case 'chat':
-      return { ...common, PUBLIC_ORIGIN: `http://127.0.0.1:${ports.edge}` };
+      return { ...common, ...s3, PUBLIC_ORIGIN: `http://127.0.0.1:${ports.edge}` };
     default:
       return common;
   }
