@@ -9,6 +9,7 @@ bash tools/stack/install.sh >&2
 case "$NAME" in
   join) PROJECTS="identity meetings edge web" ;;
   sfu) PROJECTS="" ;; # LiveKit and rtc-node participants only, no Confer service
+  chat) PROJECTS="identity meetings chat edge" ;;
   *) PROJECTS="identity meetings edge" ;;
 esac
 if [[ "$NAME" == join ]]; then bash tools/stack/install.sh --browser >&2; fi
