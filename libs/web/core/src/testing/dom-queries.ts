@@ -1,13 +1,19 @@
 /** Finding elements by role and name, or by label, the way a person does (a small subset of the rules). */
 export function byButton(container: ParentNode, name: string | RegExp): HTMLButtonElement | null {
   return (
-    Array.from(container.querySelectorAll('button')).find((button) => matches(button.getAttribute('aria-label') ?? text(button), name)) ?? null
+    Array.from(container.querySelectorAll('button')).find((button) => matches(button.getAttribute('aria-label') ?? spokenText(button), name)) ?? null
   );
 }
 
 export function byLabel(container: ParentNode, name: string): HTMLInputElement {
   const control = labelled(container, name);
   if (!(control instanceof HTMLInputElement)) throw new Error(`No input labelled ${name}`);
+  return control;
+}
+
+export function textareaByLabel(container: ParentNode, name: string): HTMLTextAreaElement {
+  const control = labelled(container, name);
+  if (!(control instanceof HTMLTextAreaElement)) throw new Error(`No text area labelled ${name}`);
   return control;
 }
 
@@ -33,13 +39,20 @@ export function description(element: Element): string {
     .join(' ');
 }
 
-export function type(input: HTMLInputElement, value: string): void {
+export function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 export function text(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text content without what is hidden from assistive technology (decorative icons marked aria-hidden). */
+function spokenText(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  return text(copy);
 }
 
 function labelled(container: ParentNode, name: string): HTMLElement | null {

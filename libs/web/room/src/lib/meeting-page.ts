@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, type OnIn
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MEETING_CODE_PATTERN, MeetingsErrorCode, type JoinResult, type LiveKitGrant, type MeetingPreview } from '@confer/meetings/contracts';
 import { AuthSession, readApiError } from '@confer/web/auth';
+import { ChatConnection } from '@confer/web/chat';
 import { JoinApi } from './join/join-api';
 import { RoomSession } from './live/room-session';
 import type { MediaChoices } from './live/media-choices';
@@ -35,12 +36,13 @@ const FINAL_MESSAGES: Partial<Record<string, { message: string; rejoin: boolean 
   imports: [LobbyWait, MeetingRoom, PreJoin, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-page.html',
-  providers: [RoomSession],
+  providers: [RoomSession, ChatConnection],
 })
 export class MeetingPage implements OnInit {
   private readonly joinApi = inject(JoinApi);
   private readonly auth = inject(AuthSession);
   protected readonly session = inject(RoomSession);
+  private readonly chat = inject(ChatConnection);
 
   /** The route's meeting code, as typed (checked against MEETING_CODE_PATTERN before use). */
   protected readonly code = signal((inject(ActivatedRoute).snapshot.paramMap.get('code') ?? '').toLowerCase());
@@ -59,6 +61,15 @@ export class MeetingPage implements OnInit {
       const final = FINAL_MESSAGES[this.session.state()];
       untracked(() => {
         if (final && this.phase().kind === 'room') this.phase.set({ kind: 'over', ...final });
+      });
+    });
+    // The chat follows the room: in once LiveKit has let this person in, out when they are out for good.
+    effect(() => {
+      const state = this.session.state();
+      untracked(() => {
+        const ticket = this.session.ticket;
+        if (state === 'connected' && ticket) this.chat.connect({ code: this.code(), ticket });
+        else if (FINAL_MESSAGES[state]) this.chat.disconnect();
       });
     });
   }

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import { ChatConnection, ChatPanel, FloatingReactions } from '@confer/web/chat';
 import { RoomSession, type DeviceKind } from '../live/room-session';
 import { TrackElement } from '../live/track-element';
 import { HostApi } from '../participants/host-api';
@@ -12,7 +13,7 @@ import { stageLayout, type StageLayout, type ViewMode } from './stage-layout';
 /** The meeting itself: the stage, everyone's sound, the control bar and the side panels. */
 @Component({
   selector: 'cf-meeting-room',
-  imports: [ParticipantTile, ParticipantsPanel, RoomControls, TrackElement],
+  imports: [ChatPanel, FloatingReactions, ParticipantTile, ParticipantsPanel, RoomControls, TrackElement],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-room.html',
   styleUrl: './meeting-room.css',
@@ -21,6 +22,7 @@ import { stageLayout, type StageLayout, type ViewMode } from './stage-layout';
 export class MeetingRoom {
   protected readonly session = inject(RoomSession);
   private readonly hostApi = inject(HostApi);
+  protected readonly chat = inject(ChatConnection);
 
   readonly code = input.required<string>();
   readonly title = input('');
@@ -28,6 +30,7 @@ export class MeetingRoom {
   protected readonly view = signal<ViewMode>('grid');
   protected readonly pinned = signal<string | null>(null);
   protected readonly participantsOpen = signal(false);
+  protected readonly chatOpen = signal(false);
   protected readonly devicesOpen = signal(false);
   protected readonly confirmingEnd = signal(false);
 
@@ -39,6 +42,8 @@ export class MeetingRoom {
   protected readonly gridLayout = computed(() => narrow(this.layout(), 'grid'));
   protected readonly sharing = computed(() => Boolean(this.me()?.screen));
   protected readonly others = computed(() => this.people().filter((p) => !p.isLocal));
+  /** Who a private chat message may go to. */
+  protected readonly chatPeople = computed(() => this.others().map((p) => ({ identity: p.identity, displayName: p.name })));
 
   protected onKey(event: KeyboardEvent): void {
     const command = commandOf(event);
@@ -61,6 +66,9 @@ export class MeetingRoom {
         return;
       case 'participants':
         this.participantsOpen.update((open) => !open);
+        return;
+      case 'chat':
+        this.chatOpen.update((open) => !open);
         return;
       case 'view':
         this.pinned.set(null);

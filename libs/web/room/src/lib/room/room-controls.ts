@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ReactionsButton } from '@confer/web/chat';
 import type { LiveParticipant } from '../live/live-participant';
 import { ROOM_SHORTCUTS, type RoomCommand } from './shortcuts';
 import type { ViewMode } from './stage-layout';
@@ -9,6 +10,7 @@ import type { ViewMode } from './stage-layout';
  */
 @Component({
   selector: 'cf-room-controls',
+  imports: [ReactionsButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './room-controls.html',
   styleUrl: './room-controls.css',
@@ -20,6 +22,9 @@ export class RoomControls {
   readonly hostly = input(false);
   readonly view = input<ViewMode>('grid');
   readonly participantsOpen = input(false);
+  readonly chatOpen = input(false);
+  /** Messages from others that arrived while the chat panel was closed. */
+  readonly chatUnread = input(0);
   readonly devicesOpen = input(false);
   readonly lobbyCount = input(0);
 

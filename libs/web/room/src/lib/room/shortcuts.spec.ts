@@ -4,12 +4,13 @@ const key = (code: string, extra: Partial<KeyboardEvent> = {}) => ({ altKey: tru
 
 describe('commandOf', () => {
   it('maps Alt plus a letter to its command, by physical key', () => {
-    expect(['KeyA', 'KeyV', 'KeyS', 'KeyY', 'KeyU', 'KeyW'].map((code) => commandOf(key(code)))).toEqual([
+    expect(['KeyA', 'KeyV', 'KeyS', 'KeyY', 'KeyU', 'KeyH', 'KeyW'].map((code) => commandOf(key(code)))).toEqual([
       'microphone',
       'camera',
       'screen',
       'hand',
       'participants',
+      'chat',
       'view',
     ]);
   });

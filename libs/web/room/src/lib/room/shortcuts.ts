@@ -1,5 +1,5 @@
 /** The meeting room's keyboard shortcuts, as in Zoom: Alt (Option) plus a letter. */
-export type RoomCommand = 'microphone' | 'camera' | 'screen' | 'hand' | 'participants' | 'view';
+export type RoomCommand = 'microphone' | 'camera' | 'screen' | 'hand' | 'participants' | 'chat' | 'view';
 
 export const ROOM_SHORTCUTS: Readonly<Record<RoomCommand, { key: string; label: string }>> = {
   microphone: { key: 'a', label: 'Alt+A' },
@@ -7,6 +7,7 @@ export const ROOM_SHORTCUTS: Readonly<Record<RoomCommand, { key: string; label: 
   screen: { key: 's', label: 'Alt+S' },
   hand: { key: 'y', label: 'Alt+Y' },
   participants: { key: 'u', label: 'Alt+U' },
+  chat: { key: 'h', label: 'Alt+H' },
   view: { key: 'w', label: 'Alt+W' },
 };
 
