@@ -10,6 +10,7 @@ import { MeetingDetailsPage } from './meeting-details-page';
 const MEETINGS = '/api/meetings/meetings';
 const MEETING = `${MEETINGS}/abc-defg-hij`;
 const NOT_FOUND = { status: 404, statusText: 'Not Found' };
+const CHAT = '/api/chat/meetings/abc-defg-hij/messages';
 const noSuchMeeting = { code: 'MEETING_NOT_FOUND', message: 'There is no such meeting.' };
 
 const series: ScheduledMeetingView = {
@@ -261,7 +262,10 @@ describe('MeetingDetailsPage', () => {
 
   it('shows the host when the meeting ran, who came, and everyone’s join and leave times and devices', async () => {
     await open({ ...series, recurrence: null, status: 'ended' }, 'abc-defg-hij', hostHistory);
+    backend.expectOne((request) => request.url === CHAT).flush({ messages: [], nextCursor: null });
+    await fixture.whenStable();
 
+    expect(text(section('Chat'))).toContain('No messages');
     const history = section('History');
     expect(fact(history, 'Duration')).toBe('32 min');
     expect(fact(history, 'Attendees')).toBe('2 attendees: Hazel Host and Gus');
@@ -286,6 +290,9 @@ describe('MeetingDetailsPage', () => {
     backend.expectOne(MEETING).flush(noSuchMeeting, NOT_FOUND);
     backend.expectOne(`${MEETING}/attendance`).flush(mine);
     await fixture.whenStable();
+    // Not in the chat's participants (say, they never connected to it): no Chat section.
+    backend.expectOne((request) => request.url === CHAT).flush({ code: 'CHAT_NOT_FOUND', message: 'No such chat.' }, NOT_FOUND);
+    await fixture.whenStable();
 
     expect(text(page.querySelector('h1') as Element)).toBe('Stand-up');
     expect(TestBed.inject(Title).getTitle()).toBe('Stand-up · Confer');
@@ -294,6 +301,7 @@ describe('MeetingDetailsPage', () => {
     expect(Array.from(own.querySelectorAll('th[scope="rowgroup"]')).map(text)).toEqual(['Gus (guest)']);
     expect(Array.from(own.querySelectorAll('thead th[scope="col"]')).map(text)).not.toContain('Device');
     expect(link('Join')).toBeUndefined();
+    expect(Array.from(page.querySelectorAll('h2')).map(text)).not.toContain('Chat');
   });
 
   it("says the meeting doesn't exist when the server does not show it", async () => {

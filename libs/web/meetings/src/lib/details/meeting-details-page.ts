@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MEETING_CODE_PATTERN, type MeetingAttendanceView, type MeetingListEntry, type ScheduledMeetingView } from '@confer/meetings/contracts';
 import { readApiError } from '@confer/web/auth';
+import { ChatHistory } from '@confer/web/chat/history';
 import { copyText } from '../clipboard';
 import { MeetingsApi } from '../meetings-api';
 import { browserTimeZone, saveFile, timeZoneLabel, ToastService } from '@confer/web/core';
@@ -33,7 +34,7 @@ export const OCCURRENCES_SHOWN = 10;
  */
 @Component({
   selector: 'cf-meeting-details-page',
-  imports: [MeetingHistory, RouterLink],
+  imports: [ChatHistory, MeetingHistory, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-details-page.html',
   styles: `
