@@ -31,6 +31,12 @@ export const chatEnv = {
   CHAT_EXTRA_ORIGINS: origins(),
   /** How long an answer of meetings about someone's access is reused (0: ask every time). */
   CHAT_ACCESS_CACHE_MS: env.int({ default: 5000, min: 0, max: 60000 }),
+  /**
+   * Socket handshakes per client address per window, before any token is checked. An office behind
+   * one address joining a large meeting at once needs room; a reconnect storm backs off by itself.
+   */
+  CHAT_HANDSHAKE_RATE_LIMIT: env.int({ default: 120, min: 1, max: 1000000 }),
+  CHAT_HANDSHAKE_RATE_WINDOW_SECONDS: env.int({ default: 60, min: 1, max: 3600 }),
   /** Messages (sends, edits, deletions) per person per window. */
   CHAT_MESSAGE_RATE_LIMIT: env.int({ default: 20, min: 1, max: 100000 }),
   CHAT_MESSAGE_RATE_WINDOW_SECONDS: env.int({ default: 10, min: 1, max: 3600 }),

@@ -31,7 +31,7 @@ describe('chat: access', () => {
   const search = (who: Account, query: string) => stack.call<ChatSearchPage>(stack.chat, 'GET', `/search?${query}`, { token: who.token });
 
   beforeAll(async () => {
-    stack = await ChatStack.start('chat-access');
+    stack = await ChatStack.start('chat-access', { chat: { CHAT_HANDSHAKE_RATE_LIMIT: '4' } });
     rpc = new RpcClient(stack.test.redis.url, 5000);
     host = await stack.account('Hazel Host', { verified: true });
     [ann, bob, rita, eve] = [await stack.account('Ann'), await stack.account('Bob'), await stack.account('Rita'), await stack.account('Eve Outsider')];
@@ -62,6 +62,19 @@ describe('chat: access', () => {
     expect((await stack.refusal({ code: one.code, token: ann.token, role: 'host' })).code).toBe('VALIDATION_FAILED');
     const annTicket = (await stack.join(one.code, ann)).ticket;
     expect((await stack.refusal({ code: one.code, ticket: annTicket })).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('limits handshakes per client address before looking at any credential, through the edge or not', async () => {
+    const from = '203.0.113.77';
+    const garbage = await Promise.all([1, 2, 3].map(() => stack.refusal({ code: one.code, token: 'not-a-token' }, { from })));
+    expect(garbage.map((refusal) => refusal.code)).toEqual(['TOKEN_INVALID', 'TOKEN_INVALID', 'TOKEN_INVALID']);
+    const fourth = await stack.connect({ code: one.code, token: ann.token }, { from, via: stack.chat });
+    fourth.close();
+    const refused = await stack.refusal({ code: one.code, token: ann.token }, { from });
+    expect(refused).toEqual({ code: 'RATE_LIMITED', message: expect.any(String), retryAfterSeconds: expect.any(Number) });
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    const other = await stack.connect({ code: one.code, token: ann.token }, { from: '203.0.113.78' });
+    other.close();
   });
 
   it('keeps out of a meeting’s chat, live and in history, anyone who is not its participant, as if it did not exist (BOLA)', async () => {

@@ -98,8 +98,12 @@ describe('chat: files and export', () => {
     expect(plan).toMatchObject({ body: 'the plan', to: null, file });
     expect((await bobC.receive((m) => m.id === plan.id)).file).toEqual(file);
     expect(await share(annC, file.id)).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND', event: 'chat:send' } });
-    const { rows } = await db.query(`SELECT payload FROM chat.outbox_events WHERE type = 'chat.file.shared' AND payload->>'fileId' = $1`, [file.id]);
-    expect(rows).toEqual([{ payload: expect.objectContaining({ messageId: plan.id, contentType: 'image/png', size: PNG.length, private: false }) }]);
+    const { rows } = await db.query(`SELECT type, payload FROM chat.outbox_events WHERE payload->>'messageId' = $1 ORDER BY seq`, [plan.id]);
+    const sent = { messageId: plan.id, meetingId: meeting.id, senderIdentity: ann.id, senderUserId: ann.id, private: false };
+    expect(rows).toEqual([
+      { type: 'chat.message.sent', payload: { ...sent, length: 8, sentAt: plan.createdAt } },
+      { type: 'chat.file.shared', payload: { ...sent, fileId: file.id, contentType: 'image/png', size: PNG.length, sharedAt: plan.createdAt } },
+    ]);
 
     const link = await downloadUrl(bob, file.id);
     expect(link).toEqual({ status: 200, body: { url: expect.stringMatching(/^\/api\/chat\/downloads\/[\w-]{43}$/), expiresAt: expect.any(String) } });

@@ -114,8 +114,41 @@ describe('chat: delivery', () => {
     // The event for analytics went into the outbox once too, without the text.
     const events = await db.query(`SELECT payload FROM chat.outbox_events WHERE type = 'chat.message.sent' AND payload->>'messageId' = $1`, [first.message.id]);
     expect(events.rows).toHaveLength(1);
-    expect(events.rows[0].payload).toMatchObject({ meetingId: meeting.id, senderIdentity: bob.id, senderUserId: bob.id, private: false, length: 9 });
+    expect(events.rows[0].payload).toEqual({
+      messageId: first.message.id,
+      meetingId: meeting.id,
+      senderIdentity: bob.id,
+      senderUserId: bob.id,
+      private: false,
+      length: 9,
+      sentAt: first.message.createdAt,
+    });
     expect(JSON.stringify(events.rows[0].payload)).not.toContain('only once');
+  });
+
+  it('stores a client id sent through both instances at the same moment once, and only one of them delivers it', async () => {
+    const otherDevice = await stack.connect({ code: meeting.code, token: bob.token }, { via: stack.chatB });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const clientId = newId();
+        const answers = (
+          await Promise.all([bobA, otherDevice].map((c) => c.ask<SendAck>(ChatClientEvent.send, { clientId, body: `both at once ${round}` })))
+        ).map(ok);
+        expect(answers.map((a) => a.duplicate).sort()).toEqual([false, true]);
+        expect(answers[1].message).toEqual(answers[0].message);
+        const { rows } = await db.query(
+          `SELECT (SELECT count(*)::int FROM chat.messages WHERE client_id = $1) AS messages,
+                  (SELECT count(*)::int FROM chat.outbox_events WHERE payload->>'messageId' = $2) AS events`,
+          [clientId, answers[0].message.id],
+        );
+        expect(rows[0]).toEqual({ messages: 1, events: 1 });
+        const marker = ok(await bobA.ask<SendAck>(ChatClientEvent.send, { clientId: newId(), body: `marker ${round}` }));
+        await annB.receive((m) => m.id === marker.message.id);
+        expect(annB.messages.filter((m) => m.id === answers[0].message.id)).toHaveLength(1);
+      }
+    } finally {
+      otherDevice.close();
+    }
   });
 
   it('gives a reconnecting client, in order, everything it missed: new messages, edits, deletions and reactions', async () => {

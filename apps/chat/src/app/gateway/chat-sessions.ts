@@ -4,6 +4,7 @@ import { ChatErrorCode, type ChatErrorEvent, type ChatReady } from '@confer/chat
 import type { ChatAccess } from '@confer/meetings/contracts';
 import { CommonErrorCode, type Revocation } from '@confer/shared/contracts';
 import { AUTH_SETTINGS, AccessTokenVerifier, AuthErrorCode, RevocationRegistry, revokes, type AuthSettings, type RevocableClaims } from '@confer/shared/server/auth';
+import { RateLimiter } from '@confer/shared/server/platform';
 import { DomainError } from '@confer/shared/util';
 import { liveRefusal } from '../access/chat-policy';
 import { invalid, originNotAllowed } from '../access/chat.errors';
@@ -11,10 +12,12 @@ import { MeetingAccessClient, type AccessSubject } from '../access/meeting-acces
 import { CHAT_CONFIG } from '../chat.tokens';
 import type { ChatConfig } from '../chat.env';
 import { MemberRepository } from '../members/member.repository';
+import { CHAT_RATE_LIMITS, type ChatRateLimits } from '../messages/chat.limits';
 import { MessageRepository } from '../messages/message.repository';
 import type { Speaker } from '../messages/speaker';
 import { ChatBroadcaster } from './chat-broadcaster';
 import { meetingRoom, personRoom } from './chat-rooms';
+import { clientAddress } from './client-address';
 import { originAllowed, parseHandshake } from './handshake';
 import { TokenExpiry } from './token-expiry';
 
@@ -57,6 +60,8 @@ export class ChatSessions implements OnModuleDestroy {
     private readonly members: MemberRepository,
     private readonly messages: MessageRepository,
     private readonly broadcaster: ChatBroadcaster,
+    private readonly limiter: RateLimiter,
+    @Inject(CHAT_RATE_LIMITS) private readonly limits: ChatRateLimits,
   ) {
     this.origins = [new URL(config.PUBLIC_ORIGIN).origin, ...config.CHAT_EXTRA_ORIGINS];
     this.expiry = new TokenExpiry(auth.clockToleranceSeconds);
@@ -65,6 +70,7 @@ export class ChatSessions implements OnModuleDestroy {
   /** The handshake: fills socket.data or throws the refusal. */
   async open(socket: Socket): Promise<void> {
     if (!originAllowed(socket.handshake.headers.origin, this.origins)) throw originNotAllowed();
+    await this.limiter.enforce(this.limits.handshakes, clientAddress(socket.handshake));
     const { code, credential } = parseHandshake(socket.handshake.auth);
     let subject: AccessSubject;
     let claims: ChatSession['claims'];

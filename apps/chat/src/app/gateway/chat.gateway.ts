@@ -23,6 +23,7 @@ import {
   type TokenAck,
   type UploadAck,
 } from '@confer/chat/contracts';
+import { databaseBusy } from '@confer/shared/server/database';
 import { LOGGER, type Logger } from '@confer/shared/server/observability';
 import { DomainError } from '@confer/shared/util';
 import { FileService } from '../files/file.service';
@@ -175,9 +176,10 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
     return next;
   }
 
-  /** Logs what nobody expected (anything but a DomainError); hands the error on for its answer. */
+  /** Logs what nobody expected (anything but a DomainError, or a full connection pool); hands the error on for its answer. */
   private report(error: unknown): unknown {
-    if (!(error instanceof DomainError)) this.logger.error({ err: error }, 'chat: a socket event failed unexpectedly');
+    if (databaseBusy(error)) this.logger.warn('chat: a socket event found every database connection busy');
+    else if (!(error instanceof DomainError)) this.logger.error({ err: error }, 'chat: a socket event failed unexpectedly');
     return error;
   }
 }

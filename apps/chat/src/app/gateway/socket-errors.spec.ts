@@ -23,6 +23,16 @@ describe('socket errors', () => {
     });
   });
 
+  it('tells a client to come back when every database connection is busy', () => {
+    expect(toChatError(new Error('timeout exceeded when trying to connect'), 'chat:send', 'c2')).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The service is busy. Try again in a moment.',
+      event: 'chat:send',
+      clientId: 'c2',
+      retryAfterSeconds: 1,
+    });
+  });
+
   it('puts the code of a refused handshake where socket.io clients find it', () => {
     const error = connectError({ code: 'CHAT_NOT_FOUND', message: 'There is no such meeting chat.', event: 'chat:send' });
     expect(error.message).toBe('There is no such meeting chat.');

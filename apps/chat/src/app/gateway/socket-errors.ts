@@ -1,9 +1,11 @@
 import type { ChatClientEvent, ChatErrorEvent } from '@confer/chat/contracts';
 import { CommonErrorCode } from '@confer/shared/contracts';
+import { databaseBusy } from '@confer/shared/server/database';
 import { DomainError } from '@confer/shared/util';
 
 /** Anything thrown while handling a socket event, as the `{ code, message }` the client receives. */
-export function toChatError(error: unknown, event?: ChatClientEvent, clientId?: string): ChatErrorEvent {
+export function toChatError(thrown: unknown, event?: ChatClientEvent, clientId?: string): ChatErrorEvent {
+  const error = databaseBusy(thrown) ?? thrown;
   const answer: ChatErrorEvent =
     error instanceof DomainError
       ? { code: error.code, message: error.message }
@@ -12,7 +14,7 @@ export function toChatError(error: unknown, event?: ChatClientEvent, clientId?: 
   if (clientId) answer.clientId = clientId;
   if (error instanceof DomainError) {
     const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (error.kind === 'rate_limited' && typeof seconds === 'number') answer.retryAfterSeconds = seconds;
+    if ((error.kind === 'rate_limited' || error.kind === 'unavailable') && typeof seconds === 'number') answer.retryAfterSeconds = seconds;
     if (error.kind === 'invalid' && error.details !== undefined) answer.details = error.details;
   }
   return answer;
@@ -20,5 +22,7 @@ export function toChatError(error: unknown, event?: ChatClientEvent, clientId?: 
 
 /** A handshake refusal: socket.io hands `data` to the client's connect_error. */
 export function connectError(error: ChatErrorEvent): Error & { data: ChatErrorEvent } {
-  return Object.assign(new Error(error.message), { data: { code: error.code, message: error.message } });
+  const data: ChatErrorEvent = { code: error.code, message: error.message };
+  if (error.retryAfterSeconds !== undefined) data.retryAfterSeconds = error.retryAfterSeconds;
+  return Object.assign(new Error(error.message), { data });
 }

@@ -5,6 +5,8 @@ import type { ChatConfig } from '../chat.env';
 export const CHAT_RATE_LIMITS = 'CHAT_RATE_LIMITS';
 
 export interface ChatRateLimits {
+  /** Socket handshakes, per client address. */
+  handshakes: RateLimitRule;
   /** Sends, edits and deletions. */
   messages: RateLimitRule;
   /** Reactions on messages and floating reactions. */
@@ -16,6 +18,7 @@ export interface ChatRateLimits {
 
 export function chatRateLimits(config: ChatConfig): ChatRateLimits {
   return {
+    handshakes: { name: 'chat:handshakes', limit: config.CHAT_HANDSHAKE_RATE_LIMIT, windowSeconds: config.CHAT_HANDSHAKE_RATE_WINDOW_SECONDS },
     messages: { name: 'chat:messages', limit: config.CHAT_MESSAGE_RATE_LIMIT, windowSeconds: config.CHAT_MESSAGE_RATE_WINDOW_SECONDS },
     reactions: { name: 'chat:reactions', limit: config.CHAT_REACTION_RATE_LIMIT, windowSeconds: config.CHAT_REACTION_RATE_WINDOW_SECONDS },
     search: { name: 'chat:search', limit: 30, windowSeconds: 60 },

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChatMessage } from '@confer/chat/contracts';
 import { quotedSchema } from '@confer/shared/server/database';
+import type { OutboxInsert } from '@confer/shared/server/events';
 import { toChatFile } from '../files/file.repository';
 import { groupReactions, toChatMessage, type MessageRow, type ReactionRow } from './message-view';
 
@@ -26,6 +28,15 @@ export interface NewMessage {
   fileId: string | null;
 }
 
+/** An outbox row written with a new message; the statement sets its payload's `timeField` to the message's creation time. */
+export interface StampedEvent {
+  row: OutboxInsert;
+  timeField: string;
+}
+
+/** The message's created_at as JavaScript's toISOString writes the Date pg reads (milliseconds, truncated). */
+const ISO_CREATED_AT = `to_char(message.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** What `identity` may see of a meeting: messages to everyone, and private ones they sent or received. */
 const VISIBLE = `(recipient_identity IS NULL OR sender_identity = $2 OR recipient_identity = $2)`;
 
@@ -33,6 +44,7 @@ const VISIBLE = `(recipient_identity IS NULL OR sender_identity = $2 OR recipien
 @Injectable()
 export class MessageRepository {
   private readonly s: string;
+  private readonly insertStatements = new Map<string, { name: string; text: string }>();
 
   constructor(private readonly dataSource: DataSource) {
     this.s = quotedSchema(dataSource);
@@ -40,6 +52,22 @@ export class MessageRepository {
 
   private q(manager?: EntityManager) {
     return manager ?? this.dataSource.manager;
+  }
+
+  /**
+   * Runs a named statement, which Postgres parses and plans once per connection instead of on every
+   * call (TypeORM's query() cannot name one), in the caller's transaction or on a pooled connection.
+   * It relies on the service's own connections to Postgres: a transaction-pooling proxy in between
+   * (PgBouncer's transaction mode, RDS Proxy) would lose or pin them.
+   */
+  private async prepared<T>(statement: { name: string; text: string }, values: unknown[], manager?: EntityManager): Promise<T[]> {
+    const runner = manager?.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      return (await client.query<T & QueryResultRow>({ ...statement, values })).rows;
+    } finally {
+      if (runner !== manager?.queryRunner) await runner.release();
+    }
   }
 
   /** The next value of the meeting's change counter; holds its row lock until the transaction ends. */
@@ -68,29 +96,68 @@ export class MessageRepository {
     return row;
   }
 
-  /** Inserts at `version` (position and version alike); undefined when this client id was stored meanwhile. */
-  async insert(author: Author, message: NewMessage, version: number, manager: EntityManager): Promise<MessageRow | undefined> {
-    const [row]: MessageRow[] = await manager.query(
-      `INSERT INTO ${this.s}.messages (id, meeting_id, meeting_code, seq, version, client_id, sender_identity, sender_user_id, sender_name,
-         recipient_identity, recipient_name, body, file_id)
-       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (meeting_id, sender_identity, client_id) DO NOTHING RETURNING ${COLUMNS}`,
-      [
-        randomUUID(),
-        author.meetingId,
-        author.code,
-        version,
-        message.clientId,
-        author.identity,
-        author.userId,
-        author.displayName,
-        message.to?.identity ?? null,
-        message.to?.displayName ?? null,
-        message.body,
-        message.fileId,
-      ],
-    );
+  /**
+   * Stores a new message in one statement, so that the meeting's counter row stays locked only while
+   * Postgres runs it (and, in a caller's transaction, until its commit): takes the counter's next value
+   * as the message's position and version, inserts the message, and writes its outbox events (of one
+   * publisher), each payload's `timeField` set to the message's creation time. Undefined when
+   * this client id was stored meanwhile: then no message or event is written (the counter has moved
+   * on; a gap is harmless, edits leave gaps in positions too).
+   */
+  async insertNew(
+    author: Author,
+    message: NewMessage & { id: string },
+    events: readonly [StampedEvent, ...StampedEvent[]],
+    manager?: EntityManager,
+  ): Promise<MessageRow | undefined> {
+    const params: unknown[] = [
+      message.id,
+      author.meetingId,
+      author.code,
+      message.clientId,
+      author.identity,
+      author.userId,
+      author.displayName,
+      message.to?.identity ?? null,
+      message.to?.displayName ?? null,
+      message.body,
+      message.fileId,
+    ];
+    for (const { row, timeField } of events) params.push(...row.values, timeField);
+    const [row] = await this.prepared<MessageRow>(this.insertStatement(events), params, manager);
     return row;
+  }
+
+  /** insertNew's statement for this many events (of one publisher: the outbox table is the first's), named after its text. */
+  private insertStatement(events: readonly [StampedEvent, ...StampedEvent[]]): { name: string; text: string } {
+    const key = `${events[0].row.target}\n${events.length}`;
+    const known = this.insertStatements.get(key);
+    if (known) return known;
+    // The events' parameters follow the message's 11, six each: id, type, version, payload, metadata, time field.
+    const rows = events.map((_, n) => {
+      const [id, type, version, payload, metadata, stamp] = Array.from({ length: 6 }, (_, i) => `$${12 + n * 6 + i}`);
+      return `(${n}, ${id}::uuid, ${type}, ${version}::int, ${payload}::jsonb, ${metadata}::jsonb, ${stamp}::text)`;
+    });
+    // One INSERT for the events, rows in the given order: the sub-statements of a WITH run in no set
+    // order, and the relay publishes by the outbox's seq.
+    const text = `WITH counter AS (
+          INSERT INTO ${this.s}.meeting_counters (meeting_id, last_version) VALUES ($2, 1)
+          ON CONFLICT (meeting_id) DO UPDATE SET last_version = meeting_counters.last_version + 1 RETURNING last_version
+        ), message AS (
+          INSERT INTO ${this.s}.messages (id, meeting_id, meeting_code, seq, version, client_id, sender_identity, sender_user_id, sender_name,
+            recipient_identity, recipient_name, body, file_id)
+          SELECT $1::uuid, $2::uuid, $3, last_version, last_version, $4::uuid, $5, $6::uuid, $7, $8, $9, $10, $11::uuid FROM counter
+          ON CONFLICT (meeting_id, sender_identity, client_id) DO NOTHING RETURNING ${COLUMNS}
+        ), events AS (
+          INSERT INTO ${events[0].row.target}
+          SELECT e.id, e.type, e.version, e.payload || jsonb_build_object(e.stamp, ${ISO_CREATED_AT}), e.metadata
+          FROM message, (VALUES ${rows.join(', ')}) AS e (n, id, type, version, payload, metadata, stamp)
+          ORDER BY e.n
+        )
+        SELECT ${COLUMNS} FROM message`;
+    const statement = { name: `chat-insert-message-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+    this.insertStatements.set(key, statement);
+    return statement;
   }
 
   /** A message `identity` may see, locked for a change. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   CHAT_LIMITS,
@@ -6,6 +7,7 @@ import {
   ChatFileShared,
   ChatMessageSent,
   ChatReactionAdded,
+  type ChatFile,
   type ChatMessage,
   type DeleteMessageRequest,
   type EditMessageRequest,
@@ -22,13 +24,13 @@ import { mayBeLive, mayDeleteAny, writeRefusal } from '../access/chat-policy';
 import { invalid, messageNotFound, messageNotYours, recipientNotFound } from '../access/chat.errors';
 import { MeetingAccessClient } from '../access/meeting-access.client';
 import { fileNotFound } from '../files/file.errors';
-import { FileRepository } from '../files/file.repository';
+import { FileRepository, toChatFile } from '../files/file.repository';
 import { FileService } from '../files/file.service';
 import { ChatBroadcaster } from '../gateway/chat-broadcaster';
 import { CHAT_RATE_LIMITS, limitSubject, type ChatRateLimits } from './chat.limits';
 import { checkBody, checkEmoji, countCodePoints } from './message-rules';
-import { MessageRepository } from './message.repository';
-import type { MessageRow } from './message-view';
+import { MessageRepository, type NewMessage, type StampedEvent } from './message.repository';
+import { toChatMessage, type MessageRow } from './message-view';
 import type { Speaker } from './speaker';
 
 /**
@@ -53,6 +55,8 @@ export class MessageService {
   /**
    * Sending a client id again returns the stored message (duplicate), whatever the body, and delivers
    * nothing again. A message sharing a file (one the sender uploaded and has not shared) may have no text.
+   * A new message is stored with its event in one statement (a file share locks the file first); it
+   * has no reactions yet, so it is delivered as stored without reading any.
    */
   async send(speaker: Speaker, request: SendMessageRequest): Promise<{ message: ChatMessage; duplicate: boolean }> {
     const body = request.body ?? '';
@@ -62,25 +66,15 @@ export class MessageService {
     refuse(writeRefusal(speaker.allowChat, speaker.role));
     const to = request.to === undefined ? null : await this.recipient(speaker, request.to);
     await this.limiter.enforce(this.limits.messages, limitSubject(speaker));
-    const { row, duplicate } = await this.dataSource.transaction(async (manager) => {
-      const version = await this.messages.nextVersion(speaker.meetingId, manager);
-      const file = request.fileId === undefined ? undefined : await this.files.findShareable(speaker, request.fileId, manager);
-      if (request.fileId !== undefined && !file) throw fileNotFound();
-      const inserted = await this.messages.insert(speaker, { clientId: request.clientId, body, to, fileId: file?.id ?? null }, version, manager);
-      if (!inserted) return { row: (await this.messages.findByClientId(speaker, request.clientId, manager)) as MessageRow, duplicate: true };
-      const sent = { messageId: inserted.id, meetingId: speaker.meetingId, senderIdentity: speaker.identity, senderUserId: speaker.userId, private: to !== null };
-      await this.events.publish(new ChatMessageSent({ ...sent, length: countCodePoints(body), sentAt: inserted.created_at.toISOString() }), manager);
-      if (file) {
-        await this.events.publish(
-          new ChatFileShared({ ...sent, fileId: file.id, contentType: file.content_type, size: Number(file.size), sharedAt: inserted.created_at.toISOString() }),
-          manager,
-        );
-      }
-      return { row: inserted, duplicate: false };
-    });
-    const message = await this.view(row);
-    if (!duplicate) this.broadcaster.deliver(message);
-    return { message, duplicate };
+    const stored = await this.store(speaker, { id: randomUUID(), clientId: request.clientId, body, to }, request.fileId);
+    if (!stored) {
+      // The same client id, sent through another connection at the same moment, was stored first.
+      const first = (await this.messages.findByClientId(speaker, request.clientId)) as MessageRow;
+      return { message: await this.view(first), duplicate: true };
+    }
+    const message = toChatMessage(stored.row, [], stored.file);
+    this.broadcaster.deliver(message);
+    return { message, duplicate: false };
   }
 
   async edit(speaker: Speaker, request: EditMessageRequest): Promise<{ message: ChatMessage }> {
@@ -169,6 +163,34 @@ export class MessageService {
     return { messages: (await this.messages.views(rows.slice(0, limit))).reverse(), more: rows.length > limit };
   }
 
+  /**
+   * Stores a new message with chat.message.sent (and chat.file.shared when it shares a file, which is
+   * locked first), the events' times set to the stored message's. Undefined when this client id was
+   * stored meanwhile.
+   */
+  private async store(
+    speaker: Speaker,
+    message: Omit<NewMessage, 'fileId'> & { id: string },
+    fileId: string | undefined,
+  ): Promise<{ row: MessageRow; file?: ChatFile } | undefined> {
+    const sent = { messageId: message.id, meetingId: speaker.meetingId, senderIdentity: speaker.identity, senderUserId: speaker.userId, private: message.to !== null };
+    const events: [StampedEvent, ...StampedEvent[]] = [
+      { row: this.events.outboxInsert(new ChatMessageSent({ ...sent, length: countCodePoints(message.body), sentAt: STAMPED })), timeField: 'sentAt' },
+    ];
+    if (fileId === undefined) {
+      const row = await this.messages.insertNew(speaker, { ...message, fileId: null }, events);
+      return row && { row };
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const file = await this.files.findShareable(speaker, fileId, manager);
+      if (!file) throw fileNotFound();
+      const shared = new ChatFileShared({ ...sent, fileId: file.id, contentType: file.content_type, size: Number(file.size), sharedAt: STAMPED });
+      events.push({ row: this.events.outboxInsert(shared), timeField: 'sharedAt' });
+      const row = await this.messages.insertNew(speaker, { ...message, fileId: file.id }, events, manager);
+      return row && { row, file: toChatFile(file) };
+    });
+  }
+
   /** The recipient of a private message must be in the meeting (meetings says so), and not the sender. */
   private async recipient(speaker: Speaker, identity: string): Promise<{ identity: string; displayName: string }> {
     if (identity === speaker.identity) throw invalid('Send a private message to someone else.');
@@ -188,6 +210,9 @@ export class MessageService {
     return message;
   }
 }
+
+/** An event time that the storing statement replaces with the message's (StampedEvent). */
+const STAMPED = '';
 
 function refuse(error: DomainError | undefined): void {
   if (error) throw error;

@@ -19,6 +19,13 @@ export interface Answer<T = unknown> {
   body: T;
 }
 
+/** `via`: straight to that chat instance instead of through the edge; `from`: the client's address. */
+export interface SocketOptions {
+  via?: ServiceHandle;
+  origin?: string | null;
+  from?: string;
+}
+
 /** A socket.io client of the chat, with what it received. */
 export interface ChatClient {
   socket: Socket;
@@ -50,12 +57,14 @@ export class ChatStack {
   ) {}
 
   /** `s3`: with versitygw, for shared files. */
-  static async start(name: string, options: { secondChat?: boolean; s3?: boolean } = {}): Promise<ChatStack> {
+  /** `chat`: more settings of the chat instances. */
+  static async start(name: string, options: { secondChat?: boolean; s3?: boolean; chat?: NodeJS.ProcessEnv } = {}): Promise<ChatStack> {
     const test = await startTestPlatform({
       name,
       services: ['identity', 'meetings', 'chat'],
       companions: { livekit: true, s3: options.s3 ?? false, mail: true },
       logLevel: 'warn',
+      settings: options.chat ? { chat: options.chat } : undefined,
     });
     try {
       const byName = (service: string) => test.platform.services.find((s) => s.name === service) as ServiceHandle;
@@ -75,8 +84,13 @@ export class ChatStack {
     return this.test.stop();
   }
 
+  /** Requests and sockets come from 250 addresses in turn, so that no per-address limit is met by accident. */
+  private nextAddress(): string {
+    return `198.18.1.${this.ip++ % 250}`;
+  }
+
   async call<T = unknown>(service: ServiceHandle, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Answer<T>> {
-    const headers: Record<string, string> = { 'x-forwarded-for': `198.18.1.${this.ip++ % 250}` };
+    const headers: Record<string, string> = { 'x-forwarded-for': this.nextAddress() };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${service.baseUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
@@ -122,7 +136,7 @@ export class ChatStack {
   }
 
   /** Connects through the edge (or straight to a chat instance) with the site's Origin unless told otherwise. */
-  async connect(auth: Partial<ChatHandshakeAuth> & Record<string, unknown>, options: { via?: ServiceHandle; origin?: string | null } = {}): Promise<ChatClient> {
+  async connect(auth: Partial<ChatHandshakeAuth> & Record<string, unknown>, options: SocketOptions = {}): Promise<ChatClient> {
     const socket = this.socket(auth, options);
     const ready = await new Promise<ChatReady>((resolve, reject) => {
       socket.once(ChatServerEvent.ready, resolve);
@@ -132,7 +146,7 @@ export class ChatStack {
   }
 
   /** The refusal of a handshake: connect_error's data. */
-  async refusal(auth: Partial<ChatHandshakeAuth> & Record<string, unknown>, options: { via?: ServiceHandle; origin?: string | null } = {}): Promise<ChatErrorEvent> {
+  async refusal(auth: Partial<ChatHandshakeAuth> & Record<string, unknown>, options: SocketOptions = {}): Promise<ChatErrorEvent> {
     const socket = this.socket(auth, options);
     try {
       return await new Promise<ChatErrorEvent>((resolve, reject) => {
@@ -144,14 +158,14 @@ export class ChatStack {
     }
   }
 
-  private socket(auth: Record<string, unknown>, options: { via?: ServiceHandle; origin?: string | null }): Socket {
+  private socket(auth: Record<string, unknown>, options: SocketOptions): Socket {
     const url = options.via ? `http://127.0.0.1:${options.via.port}` : this.origin;
     const origin = options.origin === undefined ? this.origin : options.origin;
     return io(url, {
       path: CHAT_SOCKET_PATH,
       transports: ['websocket'],
       auth,
-      extraHeaders: origin === null ? {} : { origin },
+      extraHeaders: { 'x-forwarded-for': options.from ?? this.nextAddress(), ...(origin === null ? {} : { origin }) },
       reconnection: false,
       forceNew: true,
       timeout: 10_000,

@@ -132,7 +132,7 @@ export interface ChatErrorEvent {
   event?: ChatClientEvent;
   /** The clientId of a failed `chat:send`. */
   clientId?: string;
-  /** RATE_LIMITED: whole seconds until it is worth trying again. */
+  /** RATE_LIMITED, SERVICE_UNAVAILABLE: whole seconds until it is worth trying again. */
   retryAfterSeconds?: number;
   /** VALIDATION_FAILED: the problems, field by field. */
   details?: unknown;

@@ -39,6 +39,8 @@ export interface PlatformOptions {
   services?: readonly ServiceName[];
   companions?: { livekit?: boolean; s3?: boolean; mail?: boolean };
   logLevel?: string;
+  /** More variables for a service (e.g. a test's lower limit), over what serviceEnvironment gives it. */
+  settings?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 }
 
 export interface Platform {
@@ -103,8 +105,12 @@ export async function freePorts(): Promise<PlatformPorts> {
 /** The environment each service reads (see README.md, "Configuration"). */
 export function serviceEnvironment(
   service: ServiceName,
-  options: Pick<PlatformOptions, 'databaseUrl' | 'redisUrl' | 'ports' | 'secrets' | 'logLevel'>,
+  options: Pick<PlatformOptions, 'databaseUrl' | 'redisUrl' | 'ports' | 'secrets' | 'logLevel' | 'settings'>,
 ): NodeJS.ProcessEnv {
+  return { ...defaultEnvironment(service, options), ...options.settings?.[service] };
+}
+
+function defaultEnvironment(service: ServiceName, options: Pick<PlatformOptions, 'databaseUrl' | 'redisUrl' | 'ports' | 'secrets' | 'logLevel'>): NodeJS.ProcessEnv {
   const { ports, secrets } = options;
   const common: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],

@@ -23,6 +23,7 @@ export async function startTestPlatform(options: {
   services?: readonly ServiceName[];
   companions?: PlatformOptions['companions'];
   logLevel?: string;
+  settings?: PlatformOptions['settings'];
 }): Promise<TestPlatform> {
   const dir = mkdtempSync(join(tmpdir(), `confer-${options.name}-`));
   const [db, redis] = await Promise.all([createTestDatabase(`confer_${options.name.replace(/\W/g, '_')}`), startRedisServer(join(dir, 'redis'))]);
@@ -42,6 +43,7 @@ export async function startTestPlatform(options: {
       services: options.services,
       companions: options.companions,
       logLevel: options.logLevel,
+      settings: options.settings,
     });
   } catch (error) {
     await cleanUp();

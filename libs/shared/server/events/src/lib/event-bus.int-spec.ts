@@ -140,6 +140,30 @@ describe('event bus over the real Postgres and Redis', () => {
     expect(rows).toEqual([expect.objectContaining({ meeting_id: 'm-delivery', request_id: 'req-delivery-1' })]);
   });
 
+  it('delivers an event written in the producer\'s own statement (outboxInsert) like a published one, only when the statement writes it', async () => {
+    startConsumer();
+    await producerDb.query('CREATE TABLE meetings.things (id text PRIMARY KEY)');
+    try {
+      const write = (thing: string) => {
+        const { target, values } = publisher.outboxInsert(new MeetingStartedForTest({ meetingId: thing }));
+        // One statement: the change, and its event only if the change was made.
+        return producerDb.query(
+          `WITH thing AS (INSERT INTO meetings.things (id) VALUES ($6) ON CONFLICT DO NOTHING RETURNING id)
+           INSERT INTO ${target} SELECT $1::uuid, $2, $3::int, $4::jsonb, $5::jsonb FROM thing`,
+          [...values, thing],
+        );
+      };
+      await runWithRequestId('req-statement-1', () => write('m-statement'));
+      await write('m-statement');
+      const rows = await eventually(effects, (r) => r.length === 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await effects()).toEqual([{ event_id: expect.any(String), meeting_id: 'm-statement', request_id: 'req-statement-1' }]);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await producerDb.query('DROP TABLE meetings.things');
+    }
+  });
+
   it('publishes nothing when the producing transaction rolls back', async () => {
     startConsumer();
     await expect(

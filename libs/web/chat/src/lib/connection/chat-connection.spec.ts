@@ -182,6 +182,30 @@ describe('ChatConnection', () => {
     expect(chat.closedReason()).toBe('You are not in this meeting’s chat any more.');
   });
 
+  it('comes back when a refused handshake says when, and gives up after a few tries', async () => {
+    start();
+    jest.useFakeTimers();
+    try {
+      sockets.last().refuse({ code: 'RATE_LIMITED', message: 'Too many attempts.', retryAfterSeconds: 7 });
+      expect(chat.state()).toBe('connecting');
+      await jest.advanceTimersByTimeAsync(6_900);
+      expect(sockets.last().handshakes).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(sockets.last().handshakes).toHaveLength(2);
+      for (let tries = 2; tries <= 10; tries++) {
+        sockets.last().refuse({ code: 'SERVICE_UNAVAILABLE', message: 'The service is busy.', retryAfterSeconds: 1 });
+        await jest.advanceTimersByTimeAsync(1_000);
+      }
+      expect(sockets.last().handshakes).toHaveLength(11);
+      sockets.last().refuse({ code: 'SERVICE_UNAVAILABLE', message: 'The service is busy.', retryAfterSeconds: 1 });
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect(sockets.last().handshakes).toHaveLength(11);
+      expect(chat.state()).toBe('closed');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('hands each new access token to the chat, and reconnects with a fresh one when it expired anyway', async () => {
     start('access-1');
     await inAs();

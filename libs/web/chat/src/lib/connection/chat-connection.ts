@@ -28,6 +28,9 @@ import { PendingAcks, type Answer } from './pending-acks';
 
 /** A fresh token refused as expired this many times in a row closes the chat (a clock far off, say). */
 const MAX_EXPIRED_RETRIES = 2;
+/** Handshakes refused as too many or busy that are tried again, each after the wait the chat gives (at most a minute). */
+const MAX_BUSY_RETRIES = 10;
+const MAX_BUSY_WAIT_SECONDS = 60;
 /** How long to wait before asking identity for a fresh token again when it could not be reached. */
 const TOKEN_RETRY_MS = 10_000;
 
@@ -64,6 +67,7 @@ export class ChatConnection {
   private expired = false;
   /** Fresh tokens tried since the last `chat:ready`. */
   private expiredRetries = 0;
+  private busyRetries = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly open = signal(false);
 
@@ -232,6 +236,7 @@ export class ChatConnection {
     this.closedReason.set(null);
     this.expired = false;
     this.expiredRetries = 0;
+    this.busyRetries = 0;
     this.resendPending();
     if (this.loaded) {
       await this.catchUp();
@@ -375,6 +380,11 @@ export class ChatConnection {
       this.state.set(this.loaded ? 'reconnecting' : 'connecting'); // socket.io tries again by itself
     } else if (refusal?.code === 'TOKEN_EXPIRED') {
       await this.reconnectWithFreshToken(socket);
+    } else if ((refusal?.code === 'RATE_LIMITED' || refusal?.code === 'SERVICE_UNAVAILABLE') && ++this.busyRetries <= MAX_BUSY_RETRIES) {
+      // Too many handshakes from this address, or the chat is busy: come back when it says, not at once.
+      this.state.set(this.loaded ? 'reconnecting' : 'connecting');
+      const seconds = Math.min(Math.max(refusal.retryAfterSeconds ?? 1, 1), MAX_BUSY_WAIT_SECONDS);
+      this.retryTimer = setTimeout(() => socket === this.socket && socket.connect(), seconds * 1000);
     } else {
       this.close(closedSentence(refusal));
     }

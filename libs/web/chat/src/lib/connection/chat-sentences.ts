@@ -34,6 +34,7 @@ export function errorSentence(error: Pick<ChatErrorEvent, 'code' | 'message' | '
     case ChatErrorCode.FileNotFound:
       return 'That file is no longer available.';
     case 'SERVICE_UNAVAILABLE':
+      return 'The chat is busy. Try again in a moment.';
     case 'INTERNAL':
       return 'The chat had a problem. Try again in a moment.';
     default:

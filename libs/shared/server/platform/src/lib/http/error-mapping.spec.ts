@@ -22,8 +22,19 @@ describe('mapError', () => {
     }
   });
 
-  it('sends Retry-After only for rate limiting', () => {
-    expect(mapError(new DomainError('BUSY', 'unavailable', 'Busy', { retryAfterSeconds: 5 })).headers).toBeUndefined();
+  it('sends Retry-After for rate limiting and a busy service only', () => {
+    expect(mapError(new DomainError('BUSY', 'unavailable', 'Busy', { retryAfterSeconds: 5 })).headers).toEqual({ 'retry-after': '5' });
+    expect(mapError(new DomainError('TAKEN', 'conflict', 'Taken', { retryAfterSeconds: 5 })).headers).toBeUndefined();
+  });
+
+  it('answers a full database connection pool with a retryable 503, not a 500', () => {
+    expect(mapError(new Error('timeout exceeded when trying to connect'))).toEqual({
+      status: 503,
+      body: { code: 'SERVICE_UNAVAILABLE', message: 'The service is busy. Try again in a moment.', details: { retryAfterSeconds: 1 } },
+      unexpected: false,
+      headers: { 'retry-after': '1' },
+    });
+    expect(mapError(new Error('timeout exceeded')).status).toBe(500);
   });
 
   it('gives Nest HTTP exceptions a stable code', () => {

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { CommonErrorCode, type ErrorBody } from '@confer/shared/contracts';
 import { DomainError, type ErrorKind } from '@confer/shared/util';
+import { databaseBusy } from '@confer/shared/server/database';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -39,12 +40,13 @@ export interface MappedError {
 }
 
 /** Turns anything thrown into an HTTP status and { code, message, details? }. */
-export function mapError(error: unknown): MappedError {
+export function mapError(thrown: unknown): MappedError {
+  const error = databaseBusy(thrown) ?? thrown;
   if (error instanceof DomainError) {
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.details !== undefined) body.details = error.details;
     const mapped: MappedError = { status: STATUS_OF_KIND[error.kind], body, unexpected: false };
-    const retryAfter = error.kind === 'rate_limited' ? retryAfterSeconds(error.details) : undefined;
+    const retryAfter = error.kind === 'rate_limited' || error.kind === 'unavailable' ? retryAfterSeconds(error.details) : undefined;
     if (retryAfter !== undefined) mapped.headers = { 'retry-after': String(retryAfter) };
     return mapped;
   }
