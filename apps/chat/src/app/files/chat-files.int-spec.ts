@@ -1,7 +1,7 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { CHAT_FILES, ChatClientEvent, type ChatDownload, type ChatExport, type ChatFile, type ChatHistoryPage, type ChatMessage, type ChatUpload, type DownloadAck, type SendAck, type UploadAck } from '@confer/chat/contracts';
+import { CHAT_FILES, ChatClientEvent, type ChatDownload, type ChatExport, type ChatFile, type ChatHistoryPage, type ChatMessage, type ChatUpload, type DownloadAck, type ExportAck, type SendAck, type UploadAck } from '@confer/chat/contracts';
 import { PrivacyRpc, type PrivacyErasureReport, type PrivacyExportPart } from '@confer/shared/contracts';
 import { RpcClient } from '@confer/shared/server/events';
 import { ChatStack, newId, type Account, type Answer, type ChatClient } from '../testing/chat-stack';
@@ -205,6 +205,24 @@ describe('chat: files and export', () => {
     expect((await exported(host, 'txt')).text).not.toContain('psst');
     expect((await exported(eve, 'txt')).status).toBe(404);
     expect((await exported(host, 'pdf')).status).toBe(400);
+
+    // Over the socket, for anyone in the live chat, a guest too (no account, so no HTTP): their own copy.
+    const guest = await stack.join(meeting.code, { guest: 'Gita Guest' });
+    const guestC = await stack.connect({ code: meeting.code, ticket: guest.ticket });
+    try {
+      const answer = await guestC.ask<ExportAck>(ChatClientEvent.export, { format: 'json' });
+      if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+      expect(answer.file).toMatchObject({ name: `chat-${meeting.code}.json`, contentType: 'application/json; charset=utf-8' });
+      const guests = JSON.parse(answer.file.content) as ChatExport;
+      expect(guests.exportedBy).toEqual({ identity: guest.identity, displayName: 'Gita Guest' });
+      expect(guests.messages.map((m) => m.body)).toEqual(['the plan', 'Public note\nwith a second line']);
+      const bobsText = await bobC.ask<ExportAck>(ChatClientEvent.export, { format: 'txt' });
+      expect(bobsText).toMatchObject({ ok: true, file: { name: `chat-${meeting.code}.txt`, content: expect.stringContaining('Ann → Bob (private): psst, Bob only\n') } });
+      expect(await guestC.ask(ChatClientEvent.export, { format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+      expect(await guestC.ask(ChatClientEvent.export, { format: 'txt', meeting: 'another' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    } finally {
+      guestC.close();
+    }
   });
 
   it('removes a file with its message, and all of a person’s files when they are erased; their export lists them', async () => {

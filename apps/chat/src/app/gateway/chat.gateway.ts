@@ -16,6 +16,7 @@ import {
   type ChatAck,
   type DownloadAck,
   type EmptyAck,
+  type ExportAck,
   type MessageAck,
   type MessagesAck,
   type ReactAck,
@@ -27,6 +28,8 @@ import { databaseBusy } from '@confer/shared/server/database';
 import { LOGGER, type Logger } from '@confer/shared/server/observability';
 import { DomainError } from '@confer/shared/util';
 import { FileService } from '../files/file.service';
+import { chatExportFile } from '../history/chat-export';
+import { HistoryService } from '../history/history.service';
 import { MessageService } from '../messages/message.service';
 import type { Speaker } from '../messages/speaker';
 import { ChatBroadcaster } from './chat-broadcaster';
@@ -37,6 +40,7 @@ import {
   DeleteMessageDto,
   DownloadDto,
   EditMessageDto,
+  ExportDto,
   FloatDto,
   HistoryDto,
   ReactDto,
@@ -69,6 +73,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
     private readonly sessions: ChatSessions,
     private readonly messages: MessageService,
     private readonly files: FileService,
+    private readonly histories: HistoryService,
     private readonly broadcaster: ChatBroadcaster,
     private readonly scaleOut: ChatScaleOut,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -137,6 +142,11 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
   @SubscribeMessage(ChatClientEvent.download)
   download(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<DownloadAck> {
     return this.run(socket, ChatClientEvent.download, DownloadDto, payload, async (s, body) => ({ download: await this.files.downloadUrl(s, body.fileId) }));
+  }
+
+  @SubscribeMessage(ChatClientEvent.export)
+  export(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<ExportAck> {
+    return this.run(socket, ChatClientEvent.export, ExportDto, payload, async (s, body) => ({ file: chatExportFile(await this.histories.exportLive(s), body.format) }));
   }
 
   @SubscribeMessage(ChatClientEvent.token)

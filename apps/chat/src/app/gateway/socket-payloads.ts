@@ -1,10 +1,12 @@
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, validate, type ValidationError } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, validate, type ValidationError } from 'class-validator';
 import {
   CHAT_FILES,
   CHAT_LIMITS,
+  type ChatExportFormat,
   type DeleteMessageRequest,
   type DownloadRequest,
+  type ExportRequest,
   type EditMessageRequest,
   type FloatRequest,
   type HistoryRequest,
@@ -72,6 +74,10 @@ export class UploadDto implements UploadRequest {
 
 export class DownloadDto implements DownloadRequest {
   @IsUUID() fileId!: string;
+}
+
+export class ExportDto implements ExportRequest {
+  @IsIn(['txt', 'json'], { message: 'format is txt or json.' }) format!: ChatExportFormat;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ChatExport, ChatMessage, ChatPerson } from '@confer/chat/contracts';
+import type { ChatExport, ChatExportFile, ChatExportFormat, ChatMessage, ChatPerson } from '@confer/chat/contracts';
 
 /**
  * A meeting's chat as a participant's file (ChatExport): the messages given (already only those they
@@ -22,6 +22,16 @@ export function chatExport(meeting: { id: string; code: string }, by: ChatPerson
       editedAt: m.editedAt,
       reactions: m.reactions.map((r) => ({ emoji: r.emoji, count: r.count })),
     })),
+  };
+}
+
+/** The export as the file a participant keeps: `chat-<code>.txt` or `.json`. */
+export function chatExportFile(data: ChatExport, format: ChatExportFormat): ChatExportFile {
+  const json = format === 'json';
+  return {
+    name: `chat-${data.meeting.code}.${format}`,
+    contentType: json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    content: json ? JSON.stringify(data, null, 2) : chatExportText(data),
   };
 }
 

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { ChatHistoryPage, ChatSearchPage } from '@confer/chat/contracts';
 import type { AuthUser } from '@confer/shared/contracts';
 import { CurrentUser } from '@confer/shared/server/auth';
-import { chatExportText } from './chat-export';
+import { chatExportFile } from './chat-export';
 import { CodeParams, ExportQuery, HistoryQuery, SearchQuery } from './history.dto';
 import { HistoryService } from './history.service';
 
@@ -29,13 +29,9 @@ export class HistoryController {
     @Query() query: ExportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const data = await this.history.export(user, params.code);
-    const json = query.format === 'json';
+    const file = chatExportFile(await this.history.export(user, params.code), query.format);
     void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store');
-    return new StreamableFile(Buffer.from(json ? JSON.stringify(data, null, 2) : chatExportText(data)), {
-      type: json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
-      disposition: `attachment; filename="chat-${data.meeting.code}.${query.format}"`,
-    });
+    return new StreamableFile(Buffer.from(file.content), { type: file.contentType, disposition: `attachment; filename="${file.name}"` });
   }
 
   @Get('search')

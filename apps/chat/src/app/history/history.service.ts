@@ -8,6 +8,7 @@ import { MeetingAccessClient } from '../access/meeting-access.client';
 import { MemberRepository } from '../members/member.repository';
 import { CHAT_RATE_LIMITS, type ChatRateLimits } from '../messages/chat.limits';
 import { MessageRepository } from '../messages/message.repository';
+import type { Speaker } from '../messages/speaker';
 import { chatExport } from './chat-export';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -42,7 +43,15 @@ export class HistoryService {
   async export(user: AuthUser, code: string): Promise<ChatExport> {
     const access = await this.access.get(code, { userId: user.id });
     if (!mayRead(access)) throw chatNotFound();
-    const { meeting, participant } = access;
+    return this.exportFor(access.meeting, access.participant);
+  }
+
+  /** The same for someone in the live chat (a guest too), whom the handshake and speaker() checked. */
+  exportLive(speaker: Speaker): Promise<ChatExport> {
+    return this.exportFor({ id: speaker.meetingId, code: speaker.code }, speaker);
+  }
+
+  private async exportFor(meeting: { id: string; code: string }, participant: { identity: string; displayName: string }): Promise<ChatExport> {
     const messages: ChatMessage[] = [];
     for (let after = 0; ; ) {
       const rows = await this.messages.visibleAfter(meeting.id, participant.identity, after, EXPORT_BATCH);

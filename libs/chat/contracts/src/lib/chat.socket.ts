@@ -1,4 +1,4 @@
-import type { ChatDownload, ChatMessage, ChatPerson, ChatRole, ChatUpload, ChatUploadRequest } from './chat.api';
+import type { ChatDownload, ChatExportFormat, ChatMessage, ChatPerson, ChatRole, ChatUpload, ChatUploadRequest } from './chat.api';
 
 /**
  * The chat socket: socket.io 4 over WebSocket only (no long-polling, so no sticky sessions), on the
@@ -43,6 +43,8 @@ export const ChatClientEvent = {
   upload: 'chat:upload',
   /** DownloadRequest → DownloadAck: a short-lived download URL (as GET /api/chat/meetings/:code/files/:fileId; guests too). */
   download: 'chat:download',
+  /** ExportRequest → ExportAck: the meeting's chat as a file to keep (as GET /api/chat/meetings/:code/export; guests too). */
+  export: 'chat:export',
 } as const;
 export type ChatClientEvent = (typeof ChatClientEvent)[keyof typeof ChatClientEvent];
 
@@ -112,6 +114,17 @@ export interface DownloadRequest {
   fileId: string;
 }
 
+export interface ExportRequest {
+  format: ChatExportFormat;
+}
+
+/** A file for the browser to save: its name, type and whole text. */
+export interface ChatExportFile {
+  name: string;
+  contentType: string;
+  content: string;
+}
+
 export interface ChatReady {
   meeting: { id: string; code: string; allowChat: boolean };
   me: ChatPerson & { role: ChatRole; guest: boolean };
@@ -148,4 +161,5 @@ export type MessagesAck = ChatAck<{ messages: ChatMessage[]; more: boolean }>;
 export type TokenAck = ChatAck<{ expiresAt: number }>;
 export type UploadAck = ChatAck<{ upload: ChatUpload }>;
 export type DownloadAck = ChatAck<{ download: ChatDownload }>;
+export type ExportAck = ChatAck<{ file: ChatExportFile }>;
 export type EmptyAck = ChatAck;

@@ -1,1 +1,2 @@
 export * from './dom-queries';
+export * from './read-blob';

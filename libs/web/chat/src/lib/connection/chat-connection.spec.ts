@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { AuthSession } from '@confer/web/auth';
 import { ToastService } from '@confer/web/core';
+import { readBlob } from '@confer/web/core/testing';
 import { ADA, aMessage, fakeAuth, fakeSocketFactory, GWEN, HEDY, readyFor } from '../../testing/fake-chat-socket';
 import { FLOAT_MS } from '../floats/float-queue';
 import { ChatConnection } from './chat-connection';
@@ -331,6 +332,29 @@ describe('ChatConnection', () => {
       await downloading;
       expect(clicked).toEqual(['/api/chat/downloads/tok download=true']);
       expect(document.querySelectorAll('a[download]')).toHaveLength(0);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('saves the meeting’s chat as the text file the chat gives', async () => {
+    start();
+    await inAs();
+    const createObjectURL = jest.fn<string, [Blob]>(() => 'blob:confer/chat');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const saved: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(`${this.getAttribute('href')} ${this.download}`);
+    });
+    try {
+      const saving = chat.saveChat();
+      expect(sockets.last().sent('chat:export').map((e) => e.payload)).toEqual([{ format: 'txt' }]);
+      sockets.last().answer('chat:export', { ok: true, file: { name: 'chat-abc-defg-hij.txt', contentType: 'text/plain; charset=utf-8', content: 'Chat of meeting abc-defg-hij' } });
+      await saving;
+      expect(saved).toEqual(['blob:confer/chat chat-abc-defg-hij.txt']);
+      const blob = createObjectURL.mock.calls[0]?.[0] as Blob;
+      expect(blob.type).toBe('text/plain; charset=utf-8');
+      expect(await readBlob(blob)).toBe('Chat of meeting abc-defg-hij');
     } finally {
       click.mockRestore();
     }

@@ -12,10 +12,11 @@ import {
   type ChatPerson,
   type ChatReady,
   type ChatDownload,
+  type ChatExportFile,
   type ChatUpload,
 } from '@confer/chat/contracts';
 import { AuthSession } from '@confer/web/auth';
-import { ToastService } from '@confer/web/core';
+import { saveFile, ToastService } from '@confer/web/core';
 import { CHAT_FILE_UPLOADER } from '../files/file-uploader';
 import { saveFrom } from '../files/save-from';
 import { FloatQueue } from '../floats/float-queue';
@@ -171,6 +172,17 @@ export class ChatConnection {
       return;
     }
     saveFrom(this.document, answer.download.url);
+  }
+
+  /** Saves the meeting's chat as a text file: what this person may see (guests too, who have no history page). */
+  async saveChat(): Promise<void> {
+    const answer = await this.ask<{ file: ChatExportFile }>(ChatClientEvent.export, { format: 'txt' });
+    if (!answer.ok) {
+      if (answer.error === null) this.tell('The chat is not connected. Try again in a moment.');
+      return;
+    }
+    const { name, contentType, content } = answer.file;
+    saveFile(this.document, new Blob([content], { type: contentType }), name);
   }
 
   async edit(id: string, body: string): Promise<boolean> {

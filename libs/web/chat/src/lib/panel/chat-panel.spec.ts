@@ -48,8 +48,10 @@ describe('ChatPanel', () => {
   };
   const key = (target: Element, name: string, extra: KeyboardEventInit = {}) => target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true, ...extra }));
 
-  it('offers Send to (everyone or one person), the Message field, Add emoji, Send and search, by name', async () => {
+  it('offers Send to (everyone or one person), the Message field, Add emoji, Send, search and Save chat, by name', async () => {
     await open();
+    byButton(panel, 'Save chat')?.click();
+    expect(sockets.last().sent('chat:export').map((e) => e.payload)).toEqual([{ format: 'txt' }]);
     expect([...selectByLabel(panel, 'Send to').options].map((o) => o.text)).toEqual(['Everyone', 'Gwen', 'Ada']);
     expect(textareaByLabel(panel, 'Message').disabled).toBe(false);
     expect(byButton(panel, 'Send')?.disabled).toBe(false);

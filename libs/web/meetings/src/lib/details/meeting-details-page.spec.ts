@@ -4,7 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
 import { DEFAULT_MEETING_SETTINGS, type MeetingAttendanceView, type MeetingListEntry, type ScheduledMeetingView } from '@confer/meetings/contracts';
-import { byButton, text } from '@confer/web/core/testing';
+import { byButton, readBlob, text } from '@confer/web/core/testing';
 import { MeetingDetailsPage } from './meeting-details-page';
 
 const MEETINGS = '/api/meetings/meetings';
@@ -75,15 +75,6 @@ const hostHistory: MeetingAttendanceView = {
     },
   ],
 };
-
-function readBlob(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
 
 describe('MeetingDetailsPage', () => {
   let backend: HttpTestingController;
