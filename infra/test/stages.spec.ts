@@ -70,7 +70,12 @@ describe.each(STAGES)('stage %s', (stage) => {
           Match.objectLike({
             Name: name,
             HealthCheck: Match.objectLike({ Command: Match.arrayWith([`http://127.0.0.1:${DEFAULT_SERVICE_PORTS[name]}/api/${name}/health/live`]) }),
-            Environment: Match.arrayWith([{ Name: 'HOST', Value: '0.0.0.0' }, { Name: 'PORT', Value: String(DEFAULT_SERVICE_PORTS[name]) }]),
+            // The client's address is the one before CloudFront's and the load balancer's hops.
+            Environment: Match.arrayWith([
+              { Name: 'HOST', Value: '0.0.0.0' },
+              { Name: 'PORT', Value: String(DEFAULT_SERVICE_PORTS[name]) },
+              { Name: 'TRUSTED_PROXY_HOPS', Value: '2' },
+            ]),
             Secrets: Match.arrayWith([Match.objectLike({ Name: 'DATABASE_URL' }), Match.objectLike({ Name: 'REDIS_URL' })]),
           }),
         ],

@@ -41,6 +41,9 @@ export class ServicesStack extends Stack {
       PORT: String(DEFAULT_SERVICE_PORTS[name]),
       DATABASE_SCHEMA: name,
       LOG_LEVEL: config.logLevel,
+      // Requests come through CloudFront, then the load balancer: both append to X-Forwarded-For, and the
+      // address before them is the client's (per-address rate limits).
+      TRUSTED_PROXY_HOPS: '2',
     });
     const commonSecrets = {
       DATABASE_URL: ecs.Secret.fromSecretsManager(data.databaseUrl),

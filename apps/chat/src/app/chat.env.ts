@@ -1,5 +1,6 @@
 import { DEFAULT_SERVICE_PORTS } from '@confer/shared/contracts';
 import { env, serviceEnv, type ConfigOf, type EnvVar } from '@confer/shared/server/config';
+import { s3Env } from '@confer/shared/server/storage';
 
 /** A comma-separated list of http(s) origins (scheme, host and port, no path), as browsers send them. */
 function origins(): EnvVar<string[]> {
@@ -46,15 +47,8 @@ export const chatEnv = {
   /** Upload URLs asked for (files to share) per person per window. */
   CHAT_FILE_RATE_LIMIT: env.int({ default: 20, min: 1, max: 100000 }),
   CHAT_FILE_RATE_WINDOW_SECONDS: env.int({ default: 600, min: 1, max: 86400 }),
-  /** S3 for shared files, as identity's (the same uploads bucket, under chat/). No endpoint: AWS. */
-  S3_ENDPOINT: env.optional(env.url({ protocols: ['http:', 'https:'] })),
-  S3_REGION: env.string({ default: 'us-east-1' }),
-  /** Both or neither: without them the SDK's default credential chain is used (e.g. the ECS task role). */
-  S3_ACCESS_KEY_ID: env.optional(env.string({ secret: true })),
-  S3_SECRET_ACCESS_KEY: env.optional(env.string({ secret: true })),
-  S3_BUCKET_UPLOADS: env.string({ default: 'confer-uploads' }),
-  /** Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need. */
-  S3_FORCE_PATH_STYLE: env.bool(false),
+  /** S3: shared files in identity's uploads bucket, under chat/. */
+  ...s3Env,
 };
 
 export type ChatConfig = ConfigOf<typeof chatEnv>;

@@ -1,5 +1,6 @@
 import { ACCESS_TOKEN, DEFAULT_SERVICE_PORTS } from '@confer/shared/contracts';
 import { env, serviceEnv, type ConfigOf } from '@confer/shared/server/config';
+import { s3Env } from '@confer/shared/server/storage';
 
 export const identityEnv = {
   ...serviceEnv('identity', DEFAULT_SERVICE_PORTS.identity),
@@ -21,15 +22,8 @@ export const identityEnv = {
   /** Argon2id cost: memory in KiB and passes (OWASP: 19 MiB, 2 passes at least). */
   ARGON2_MEMORY_KIB: env.int({ default: 19456, min: 8192, max: 1048576 }),
   ARGON2_PASSES: env.int({ default: 2, min: 1, max: 10 }),
-  /** S3 (avatars). Without an endpoint the SDK talks to AWS; set it for versitygw, MinIO and the like. */
-  S3_ENDPOINT: env.optional(env.url({ protocols: ['http:', 'https:'] })),
-  S3_REGION: env.string({ default: 'us-east-1' }),
-  /** Both or neither: without them the SDK's default credential chain is used (e.g. the ECS task role). */
-  S3_ACCESS_KEY_ID: env.optional(env.string({ secret: true })),
-  S3_SECRET_ACCESS_KEY: env.optional(env.string({ secret: true })),
-  S3_BUCKET_UPLOADS: env.string({ default: 'confer-uploads' }),
-  /** Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need. */
-  S3_FORCE_PATH_STYLE: env.bool(false),
+  /** S3: avatars and export archives in the uploads bucket. */
+  ...s3Env,
 };
 
 export type IdentityConfig = ConfigOf<typeof identityEnv>;

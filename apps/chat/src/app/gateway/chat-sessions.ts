@@ -49,6 +49,7 @@ const CLOSED = {
 export class ChatSessions implements OnModuleDestroy {
   private readonly origins: readonly string[];
   private readonly expiry: TokenExpiry;
+  private readonly trustedProxyHops: number;
   private stopWatching?: () => void;
 
   constructor(
@@ -65,12 +66,13 @@ export class ChatSessions implements OnModuleDestroy {
   ) {
     this.origins = [new URL(config.PUBLIC_ORIGIN).origin, ...config.CHAT_EXTRA_ORIGINS];
     this.expiry = new TokenExpiry(auth.clockToleranceSeconds);
+    this.trustedProxyHops = config.TRUSTED_PROXY_HOPS;
   }
 
   /** The handshake: fills socket.data or throws the refusal. */
   async open(socket: Socket): Promise<void> {
     if (!originAllowed(socket.handshake.headers.origin, this.origins)) throw originNotAllowed();
-    await this.limiter.enforce(this.limits.handshakes, clientAddress(socket.handshake));
+    await this.limiter.enforce(this.limits.handshakes, clientAddress(socket.handshake, this.trustedProxyHops));
     const { code, credential } = parseHandshake(socket.handshake.auth);
     let subject: AccessSubject;
     let claims: ChatSession['claims'];

@@ -1,6 +1,7 @@
 import { clientAddress } from './client-address';
 
-const from = (address: string, forwardedFor?: string) => clientAddress({ address, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } });
+const from = (address: string, forwardedFor?: string, hops = 0) =>
+  clientAddress({ address, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }, hops);
 
 describe('clientAddress', () => {
   it('is the peer when it is not on this machine, whatever the header says', () => {
@@ -17,5 +18,12 @@ describe('clientAddress', () => {
   it('is loopback itself for a local client without a proxy', () => {
     expect(from('127.0.0.1')).toBe('127.0.0.1');
     expect(from('127.0.0.1', '127.0.0.1')).toBe('127.0.0.1');
+  });
+
+  it('with N trusted hops (a load balancer behind CloudFront: 2), believes exactly those, wherever they are', () => {
+    expect(from('10.0.3.7', 'spoofed, 203.0.113.9, 130.176.1.1', 2)).toBe('203.0.113.9');
+    expect(from('10.0.3.7', '203.0.113.9', 1)).toBe('203.0.113.9');
+    expect(from('10.0.3.7', undefined, 2)).toBe('10.0.3.7');
+    expect(from('10.0.3.7', '130.176.1.1', 2)).toBe('130.176.1.1');
   });
 });

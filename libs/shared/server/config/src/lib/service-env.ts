@@ -19,6 +19,12 @@ export function serviceEnv(service: string, defaultPort: number) {
     /** `iss` of access tokens: identity signs with it, every service requires it. */
     AUTH_ISSUER: env.string({ default: 'confer-identity' }),
     LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
+    /**
+     * Whose X-Forwarded-For is believed when a client's address counts (rate limits, attendance):
+     * 0, only a proxy on this machine (the local edge); N, the N hops nearest the service, whatever
+     * their address (on AWS, the load balancer and CloudFront: 2).
+     */
+    TRUSTED_PROXY_HOPS: env.int({ default: 0, min: 0, max: 5 }),
     SHUTDOWN_TIMEOUT_MS: env.int({ default: 10000, min: 100, max: 120000 }),
   };
 }

@@ -102,7 +102,7 @@ async function startNest<S extends ServiceEnvSchema>(
   const { service, config, logger } = context;
   const app = await NestFactory.create<NestFastifyApplication>(
     definition.appModule(context),
-    new FastifyAdapter(fastifyOptions()),
+    new FastifyAdapter(fastifyOptions(config.TRUSTED_PROXY_HOPS)),
     { logger: new NestPinoLogger(logger), abortOnError: false },
   );
   const prefix = apiBase(service).slice(1);

@@ -2,14 +2,17 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { REQUEST_ID_HEADER } from '@confer/shared/contracts';
 import { requestIdFrom, runWithRequestId, type Logger, type ServiceMetrics } from '@confer/shared/server/observability';
 
-/** Fastify options: the request id comes from x-request-id when it is plain, or is new. */
-export function fastifyOptions(): FastifyServerOptions {
+/**
+ * Fastify options: the request id comes from x-request-id when it is plain, or is new; request.ip
+ * believes X-Forwarded-For from `trustedProxyHops` hops (TRUSTED_PROXY_HOPS), or from loopback only.
+ */
+export function fastifyOptions(trustedProxyHops = 0): FastifyServerOptions {
   return {
     genReqId: (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    trustProxy: 'loopback',
+    trustProxy: trustedProxyHops > 0 ? trustedProxyHops : 'loopback',
   };
 }
 

@@ -1,0 +1,2 @@
+export * from './lib/s3-env';
+export * from './lib/object-bucket';
