@@ -131,6 +131,15 @@ describe('chat in the meeting room', () => {
     await expect(host.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
   });
 
+  it('the guest saves the chat as a text file: everything they may see, the private message included', async () => {
+    const [file] = await Promise.all([guest.waitForEvent('download'), guest.getByRole('button', { name: 'Save chat' }).click()]);
+    expect(file.suggestedFilename()).toBe(`chat-${code}.txt`);
+    const saved = await readFile((await file.path()) as string, 'utf8');
+    expect(saved).toContain(`${HOST.name}: ${HELLO}`);
+    expect(saved).toContain(`${GUEST} → ${HOST.name} (private): ${SECRET}`);
+    expect(saved).toContain('[file: hopping-notes.txt');
+  });
+
   it('someone signed in who is not in the meeting can read none of it', async () => {
     const context = await browsers[0].newContext();
     const outsider = await context.newPage();
