@@ -13,8 +13,9 @@ const XSS = '<img src=x onerror="window.__xss = 1"><script>window.__xss = 2</scr
 /**
  * The chat panel in real browsers through the real chat service: in a meeting without a waiting room,
  * a signed-in host and a guest exchange a message and a private one, react with an emoji and both see
- * the count, share and download a file, markup arrives as text, and the guest saves the chat. A signed-in person who is not in
- * the meeting can read none of it, neither over the history API nor by connecting to the chat.
+ * the count, share and download a file, markup arrives as text, and the guest saves the chat. A
+ * signed-in person who is not in the meeting can read none of it, neither over the history API nor by
+ * connecting to the chat.
  */
 describe('chat in the meeting room', () => {
   let stack: TestPlatform;
