@@ -41,6 +41,12 @@ export const chatEnv = {
   /** Messages (sends, edits, deletions) per person per window. */
   CHAT_MESSAGE_RATE_LIMIT: env.int({ default: 20, min: 1, max: 100000 }),
   CHAT_MESSAGE_RATE_WINDOW_SECONDS: env.int({ default: 10, min: 1, max: 3600 }),
+  /**
+   * Pages of catch-up and history (socket or HTTP) per person per window: a reconnecting client pages
+   * through up to 200 changes a time, so the default lets it catch up on 24,000 in one window.
+   */
+  CHAT_READ_RATE_LIMIT: env.int({ default: 120, min: 1, max: 100000 }),
+  CHAT_READ_RATE_WINDOW_SECONDS: env.int({ default: 10, min: 1, max: 3600 }),
   /** Reactions (on messages and floating) per person per window. */
   CHAT_REACTION_RATE_LIMIT: env.int({ default: 30, min: 1, max: 100000 }),
   CHAT_REACTION_RATE_WINDOW_SECONDS: env.int({ default: 10, min: 1, max: 3600 }),

@@ -151,6 +151,23 @@ describe('chat: access', () => {
     expect((await stack.refusal({ code: one.code, token: rita.token })).code).toBe('TOKEN_REVOKED');
   });
 
+  it('limits pages of catch-up and history per person, over the socket and HTTP alike', async () => {
+    const reader = await stack.account('Rhea Reader');
+    await stack.join(one.code, reader);
+    const client = await stack.connect({ code: one.code, token: reader.token });
+    try {
+      const pages = await Promise.all(Array.from({ length: 120 }, () => client.ask(ChatClientEvent.sync, { after: 0, limit: 1 })));
+      expect(pages.filter((page) => !page.ok)).toEqual([]);
+      const refused = await client.ask(ChatClientEvent.history, { limit: 1 });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+      expect(await history(reader, one.code)).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
+      // Someone else reads on.
+      expect((await history(ann, one.code)).status).toBe(200);
+    } finally {
+      client.close();
+    }
+  });
+
   it('closes a removed participant’s connection, and keeps them out of the chat, its history and its search', async () => {
     const closed = disconnection(annOne);
     expect((await stack.call(stack.meetings, 'DELETE', `/meetings/${one.code}/participants/${ann.id}`, { token: host.token })).status).toBe(204);

@@ -19,6 +19,9 @@ import { fileNotFound, fileSizeMismatch, fileTooLarge, uploadNotFound } from './
 import { FileRepository, toChatFile, type FileRow } from './file.repository';
 import { FileStorage } from './file-storage';
 
+/** How long an aborted PUT is given to settle in S3 before its object is removed once more. */
+const ABORTED_PUT_SETTLE_MS = 2000;
+
 /** Someone who may look at a meeting's files: its id and their identity in it. */
 export interface Viewer {
   meetingId: string;
@@ -76,16 +79,13 @@ export class FileService {
       if (!(await upload.head())) throw upload.refusal ?? fileSizeMismatch();
       await this.storage.put(key, upload.body(), size, file.content_type, upload.signal);
     } catch (error) {
-      // An aborted PUT may still leave an object behind (versitygw keeps what it received): remove it.
-      const removed = await this.storage.delete(key).then(
-        () => true,
-        (e: unknown) => {
-          this.logger.warn({ err: e, key }, 'chat: could not remove a refused upload; the sweeper will');
-          return false;
-        },
-      );
+      // An aborted PUT may still leave an object behind (versitygw keeps what it received), and may
+      // finish writing it a moment after this delete: removed now, and once more when that has settled
+      // (S3 itself keeps nothing of an aborted PUT).
+      const removed = await this.removeObject(key);
       if (upload.refusal) {
         await (removed ? this.files.remove([file.id]) : this.files.markDeleted(file.id));
+        setTimeout(() => void this.removeObject(key), ABORTED_PUT_SETTLE_MS).unref();
         await upload.drain();
         throw upload.refusal;
       }
@@ -131,6 +131,17 @@ export class FileService {
     const access = await this.access.get(code, { userId: user.id });
     if (!mayRead(access)) throw chatNotFound();
     return this.downloadUrl({ meetingId: access.meeting.id, identity: access.participant.identity }, fileId);
+  }
+
+  /** Deletes a refused upload's object; false (logged) when S3 could not be reached. */
+  private removeObject(key: string): Promise<boolean> {
+    return this.storage.delete(key).then(
+      () => true,
+      (error: unknown) => {
+        this.logger.warn({ err: error, key }, 'chat: could not remove a refused upload from S3');
+        return false;
+      },
+    );
   }
 
   /** Removes the objects, then the rows; what fails is left for the next sweep. */

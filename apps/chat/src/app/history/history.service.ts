@@ -6,7 +6,7 @@ import { mayRead } from '../access/chat-policy';
 import { chatNotFound, invalid } from '../access/chat.errors';
 import { MeetingAccessClient } from '../access/meeting-access.client';
 import { MemberRepository } from '../members/member.repository';
-import { CHAT_RATE_LIMITS, type ChatRateLimits } from '../messages/chat.limits';
+import { CHAT_RATE_LIMITS, limitSubject, type ChatRateLimits } from '../messages/chat.limits';
 import { MessageRepository } from '../messages/message.repository';
 import type { Speaker } from '../messages/speaker';
 import { chatExport } from './chat-export';
@@ -27,6 +27,7 @@ export class HistoryService {
 
   /** A page of one meeting's messages; someone who is not its participant gets the 404 of an unknown code. */
   async page(user: AuthUser, code: string, before: string | undefined, limit: number = CHAT_LIMITS.pageDefault): Promise<ChatHistoryPage> {
+    await this.limiter.enforce(this.limits.reads, user.id);
     const access = await this.access.get(code, { userId: user.id });
     if (!mayRead(access)) throw chatNotFound();
     const { meeting, participant } = access;
@@ -41,13 +42,15 @@ export class HistoryService {
 
   /** A participant's copy of a meeting's whole chat: what they may see, oldest first, nothing deleted. */
   async export(user: AuthUser, code: string): Promise<ChatExport> {
+    await this.limiter.enforce(this.limits.exports, user.id);
     const access = await this.access.get(code, { userId: user.id });
     if (!mayRead(access)) throw chatNotFound();
     return this.exportFor(access.meeting, access.participant);
   }
 
   /** The same for someone in the live chat (a guest too), whom the handshake and speaker() checked. */
-  exportLive(speaker: Speaker): Promise<ChatExport> {
+  async exportLive(speaker: Speaker): Promise<ChatExport> {
+    await this.limiter.enforce(this.limits.exports, limitSubject(speaker));
     return this.exportFor({ id: speaker.meetingId, code: speaker.code }, speaker);
   }
 

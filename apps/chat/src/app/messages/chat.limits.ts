@@ -12,6 +12,10 @@ export interface ChatRateLimits {
   /** Reactions on messages and floating reactions. */
   reactions: RateLimitRule;
   search: RateLimitRule;
+  /** Pages of catch-up and history, over the socket or HTTP. */
+  reads: RateLimitRule;
+  /** Whole-chat exports, over the socket or HTTP. */
+  exports: RateLimitRule;
   /** Upload URLs (files to share). */
   files: RateLimitRule;
 }
@@ -22,6 +26,8 @@ export function chatRateLimits(config: ChatConfig): ChatRateLimits {
     messages: { name: 'chat:messages', limit: config.CHAT_MESSAGE_RATE_LIMIT, windowSeconds: config.CHAT_MESSAGE_RATE_WINDOW_SECONDS },
     reactions: { name: 'chat:reactions', limit: config.CHAT_REACTION_RATE_LIMIT, windowSeconds: config.CHAT_REACTION_RATE_WINDOW_SECONDS },
     search: { name: 'chat:search', limit: 30, windowSeconds: 60 },
+    reads: { name: 'chat:reads', limit: config.CHAT_READ_RATE_LIMIT, windowSeconds: config.CHAT_READ_RATE_WINDOW_SECONDS },
+    exports: { name: 'chat:exports', limit: 10, windowSeconds: 60 },
     files: { name: 'chat:files', limit: config.CHAT_FILE_RATE_LIMIT, windowSeconds: config.CHAT_FILE_RATE_WINDOW_SECONDS },
   };
 }

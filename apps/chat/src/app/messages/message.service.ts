@@ -152,6 +152,7 @@ export class MessageService {
   /** Catch-up: what the caller may see that changed after `after`, in the order it changed. */
   async sync(speaker: Speaker, request: SyncRequest): Promise<{ messages: ChatMessage[]; more: boolean }> {
     const limit = request.limit ?? CHAT_LIMITS.pageMax;
+    await this.limiter.enforce(this.limits.reads, limitSubject(speaker));
     const rows = await this.messages.changedSince(speaker.meetingId, speaker.identity, request.after, limit + 1);
     return { messages: await this.messages.views(rows.slice(0, limit)), more: rows.length > limit };
   }
@@ -159,6 +160,7 @@ export class MessageService {
   /** Older messages, oldest first: the page before position `before` (or the latest). */
   async history(speaker: Speaker, request: HistoryRequest): Promise<{ messages: ChatMessage[]; more: boolean }> {
     const limit = request.limit ?? CHAT_LIMITS.pageDefault;
+    await this.limiter.enforce(this.limits.reads, limitSubject(speaker));
     const rows = await this.messages.before(speaker.meetingId, speaker.identity, request.before ?? null, limit + 1);
     return { messages: (await this.messages.views(rows.slice(0, limit))).reverse(), more: rows.length > limit };
   }

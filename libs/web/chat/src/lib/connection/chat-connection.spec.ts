@@ -207,6 +207,29 @@ describe('ChatConnection', () => {
     }
   });
 
+  it('goes on catching up after the wait the chat gives when it pages too fast', async () => {
+    start();
+    await inAs();
+    sockets.last().message(aMessage(3, ADA, 'third', { version: 7 }));
+    sockets.last().drop();
+    sockets.last().emitted.length = 0;
+    sockets.last().connect();
+    jest.useFakeTimers();
+    try {
+      sockets.last().accept(readyFor(HEDY, { latestVersion: 9 }));
+      sockets.last().answer('chat:sync', { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many.', retryAfterSeconds: 2, event: 'chat:sync' } });
+      await jest.advanceTimersByTimeAsync(1_900);
+      expect(sockets.last().sent('chat:sync')).toEqual([]);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(sockets.last().sent('chat:sync').map((e) => e.payload)).toEqual([{ after: 7 }]);
+      sockets.last().answer('chat:sync', { ok: true, messages: [aMessage(4, ADA, 'missed')], more: false });
+      await jest.advanceTimersByTimeAsync(0);
+      expect(bodies()).toContain('missed');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('hands each new access token to the chat, and reconnects with a fresh one when it expired anyway', async () => {
     start('access-1');
     await inAs();

@@ -32,6 +32,8 @@ const MAX_EXPIRED_RETRIES = 2;
 /** Handshakes refused as too many or busy that are tried again, each after the wait the chat gives (at most a minute). */
 const MAX_BUSY_RETRIES = 10;
 const MAX_BUSY_WAIT_SECONDS = 60;
+/** Refusals that say "not now" rather than "no". */
+const RETRYABLE = new Set(['RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
 /** How long to wait before asking identity for a fresh token again when it could not be reached. */
 const TOKEN_RETRY_MS = 10_000;
 
@@ -269,9 +271,17 @@ export class ChatConnection {
     if (this.catchingUp) return;
     this.catchingUp = true;
     try {
-      for (;;) {
+      for (let waits = 0; ; ) {
         const answer = await this.ask<{ messages: ChatMessage[]; more: boolean }>(ChatClientEvent.sync, { after: this.version });
-        if (!answer.ok) return;
+        if (!answer.ok) {
+          // Paging too fast, or the chat is busy: the rest after the wait it gives (a few times at most).
+          const seconds = answer.error && RETRYABLE.has(answer.error.code) ? answer.error.retryAfterSeconds ?? 1 : null;
+          if (seconds === null || ++waits > MAX_BUSY_RETRIES) return;
+          // A timer of its own, not retryTimer: disconnect() clears that one, and this wait must end.
+          await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, MAX_BUSY_WAIT_SECONDS) * 1000));
+          if (this.state() !== 'connected') return;
+          continue;
+        }
         this.receive(answer.messages, true);
         if (!answer.more || answer.messages.length === 0) return;
       }
@@ -392,7 +402,7 @@ export class ChatConnection {
       this.state.set(this.loaded ? 'reconnecting' : 'connecting'); // socket.io tries again by itself
     } else if (refusal?.code === 'TOKEN_EXPIRED') {
       await this.reconnectWithFreshToken(socket);
-    } else if ((refusal?.code === 'RATE_LIMITED' || refusal?.code === 'SERVICE_UNAVAILABLE') && ++this.busyRetries <= MAX_BUSY_RETRIES) {
+    } else if (refusal && RETRYABLE.has(refusal.code) && ++this.busyRetries <= MAX_BUSY_RETRIES) {
       // Too many handshakes from this address, or the chat is busy: come back when it says, not at once.
       this.state.set(this.loaded ? 'reconnecting' : 'connecting');
       const seconds = Math.min(Math.max(refusal.retryAfterSeconds ?? 1, 1), MAX_BUSY_WAIT_SECONDS);
