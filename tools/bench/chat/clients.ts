@@ -111,6 +111,17 @@ function open(origin: string, member: MemberPlan): Promise<Socket> {
   });
 }
 
+/** One member's copy of a sent message (its broadcast, or for the sender its ack); false for a second copy. */
+function receive(record: Sent, bit: number): boolean {
+  if (record.mask & bit) {
+    counts.duplicates += 1;
+    return false;
+  }
+  record.mask |= bit;
+  record.received += 1;
+  return true;
+}
+
 function watch(socket: Socket, member: MemberPlan): void {
   const bit = 1 << member.slot;
   socket.on(ChatServerEvent.message, (message: ChatMessage) => {
@@ -120,12 +131,7 @@ function watch(socket: Socket, member: MemberPlan): void {
       counts.foreign += 1;
       return;
     }
-    if (record.mask & bit) {
-      counts.duplicates += 1;
-      return;
-    }
-    record.mask |= bit;
-    record.received += 1;
+    if (!receive(record, bit)) return;
     if (record.acked === false) counts.refusedDeliveries += 1;
     if (record.measured && record.slot !== member.slot) deliveryMs.push(receivedAt - Number(message.body.slice(BODY_PREFIX.length)));
   });
@@ -171,6 +177,8 @@ async function run(plan: RunPlan): Promise<void> {
       if (ack.ok && t >= measureFrom && t < end) acksInWindow += 1;
       if (ack.ok) {
         if (measured) ackMs.push(performance.now() - emittedAt);
+        // The sender's copy is its ack: chat does not send a message back to the connection it came from.
+        if (!ack.duplicate) receive(record, 1 << member.plan.slot);
       } else {
         refused[ack.error.code] = (refused[ack.error.code] ?? 0) + 1;
       }

@@ -67,7 +67,7 @@ export interface RunFigures {
   /** Sent in the measured window, and of those acknowledged. */
   measuredSent: number;
   measuredAcked: number;
-  /** Stored messages × members (the sender's own copy included). */
+  /** Stored messages × members (the sender's own copy, its ack, included). */
   expectedDeliveries: number;
   /** Distinct (message, member) deliveries of stored messages. */
   deliveries: number;

@@ -154,7 +154,7 @@ export function report(o: Outcome, s: Settings): boolean {
       'client loop delay p99': figures.clientLoopDelayP99Ms,
     },
   ]);
-  printTable(`Every message, warm-up included, ${graceS} s after the last send (deliveries count the sender's own copy)`, [
+  printTable(`Every message, warm-up included, ${graceS} s after the last send (deliveries count the sender's own copy, its ack)`, [
     {
       sent: figures.sent,
       acked: figures.acked,

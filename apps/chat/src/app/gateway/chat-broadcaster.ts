@@ -33,12 +33,17 @@ export class ChatBroadcaster {
     server.on(CLOSE_EVENT, (selector: CloseSelector, error: ChatErrorEvent) => this.closeLocal(selector, error));
   }
 
-  /** A message (or its new snapshot) to everyone in the meeting, or a private one to its two people only. */
-  deliver(message: ChatMessage): void {
+  /**
+   * A message (or its new snapshot) to everyone in the meeting, or a private one to its two people only;
+   * not to the connection `except` (the one that made the change, whose answer already carries it).
+   */
+  deliver(message: ChatMessage, except?: string): void {
     const rooms = message.to
       ? [personRoom(message.meetingId, message.from.identity), personRoom(message.meetingId, message.to.identity)]
       : meetingRoom(message.meetingId);
-    this.io()?.to(rooms).emit(ChatServerEvent.message, message);
+    const io = this.io();
+    if (!io) return;
+    (except ? io.to(rooms).except(except) : io.to(rooms)).emit(ChatServerEvent.message, message);
   }
 
   float(meetingId: string, float: ChatFloat): void {

@@ -160,6 +160,7 @@ export class ChatSessions implements OnModuleDestroy {
       role: participant.role,
       guest: session.guest,
       allowChat: meeting.allowChat,
+      socketId: socket.id,
     };
   }
 

@@ -73,7 +73,7 @@ export class MessageService {
       return { message: await this.view(first), duplicate: true };
     }
     const message = toChatMessage(stored.row, [], stored.file);
-    this.broadcaster.deliver(message);
+    this.broadcaster.deliver(message, speaker.socketId);
     return { message, duplicate: false };
   }
 
@@ -87,7 +87,7 @@ export class MessageService {
       if (found.sender_identity !== speaker.identity) throw messageNotYours('edit');
       return this.messages.edit(found.id, request.body, await this.messages.nextVersion(speaker.meetingId, manager), manager);
     });
-    return { message: await this.deliver(row) };
+    return { message: await this.deliver(row, speaker) };
   }
 
   /** Deleting a deleted message answers its tombstone again (a retry), changing nothing. Its file goes with it. */
@@ -103,7 +103,7 @@ export class MessageService {
       return { row: await this.messages.delete(found.id, speaker.identity, version, manager), changed: true, file: discarded };
     });
     if (file) await this.fileService.discard([file]);
-    return { message: changed ? await this.deliver(row) : await this.view(row) };
+    return { message: changed ? await this.deliver(row, speaker) : await this.view(row) };
   }
 
   /** Adds the caller's emoji to a message, or takes it back if it was there. */
@@ -134,7 +134,7 @@ export class MessageService {
       }
       return { row: touched, added: toggled };
     });
-    return { message: await this.deliver(row), added };
+    return { message: await this.deliver(row, speaker), added };
   }
 
   /** An emoji floating over everyone's video: not stored, allowed when chat is off (it is not chat). */
@@ -206,9 +206,10 @@ export class MessageService {
     return message;
   }
 
-  private async deliver(row: MessageRow): Promise<ChatMessage> {
+  /** The change's snapshot to everyone who may see it, but the connection that made it (it gets the answer). */
+  private async deliver(row: MessageRow, speaker: Speaker): Promise<ChatMessage> {
     const message = await this.view(row);
-    this.broadcaster.deliver(message);
+    this.broadcaster.deliver(message, speaker.socketId);
     return message;
   }
 }

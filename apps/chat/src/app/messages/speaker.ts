@@ -6,4 +6,6 @@ export interface Speaker extends Author {
   role: ChatRole;
   guest: boolean;
   allowChat: boolean;
+  /** The connection it speaks through: its answer carries the change, so the change is not sent to it again. */
+  socketId?: string;
 }
