@@ -63,6 +63,10 @@ export class MeetingPage implements OnInit {
         if (final && this.phase().kind === 'room') this.phase.set({ kind: 'over', ...final });
       });
     });
+    // The chat hears of the meeting's end too (meetings' event): the room ends then, whatever LiveKit said.
+    effect(() => {
+      if (this.chat.meetingEnded()) untracked(() => void this.session.endedElsewhere());
+    });
     // The chat follows the room: in once LiveKit has let this person in, out when they are out for good.
     effect(() => {
       const state = this.session.state();

@@ -174,6 +174,7 @@ describe('ChatConnection', () => {
     sockets.last().close({ code: 'MEETING_ENDED', message: 'The meeting ended.' });
     expect(chat.state()).toBe('closed');
     expect(chat.closedReason()).toBe('The meeting has ended, and so has its chat.');
+    expect(chat.meetingEnded()).toBe(true);
     expect(sockets.last().handshakes).toHaveLength(1);
 
     TestBed.resetTestingModule();
@@ -181,6 +182,7 @@ describe('ChatConnection', () => {
     sockets.last().refuse({ code: 'CHAT_NOT_FOUND', message: 'There is no such meeting chat.' });
     expect(chat.state()).toBe('closed');
     expect(chat.closedReason()).toBe('You are not in this meeting’s chat any more.');
+    expect(chat.meetingEnded()).toBe(false);
   });
 
   it('comes back when a refused handshake says when, and gives up after a few tries', async () => {

@@ -91,6 +91,8 @@ export class ChatConnection {
   readonly notice = signal<string | null>(null);
   /** Why the chat closed for good. */
   readonly closedReason = signal<string | null>(null);
+  /** The chat closed because the meeting ended: news that the room can act on should LiveKit's be lost. */
+  readonly meetingEnded = signal(false);
   readonly floats = this.floatQueue.floats.asReadonly();
   /** The last message from someone else that arrived live, in words, for the open panel's polite live region. */
   readonly arrival = signal('');
@@ -112,6 +114,7 @@ export class ChatConnection {
     this.credentials = credentials;
     this.expired = false;
     this.closedReason.set(null);
+    this.meetingEnded.set(false);
     this.state.set(this.loaded ? 'reconnecting' : 'connecting');
     const socket = this.createSocket(() => this.handshake());
     this.socket = socket;
@@ -382,6 +385,7 @@ export class ChatConnection {
       return;
     }
     this.closedReason.set(closedSentence(error));
+    if (error.code === ChatErrorCode.MeetingEnded) this.meetingEnded.set(true);
   }
 
   private onDisconnect(socket: ChatSocket, reason: string): void {

@@ -139,6 +139,16 @@ export class RoomSession {
     this.state.set('left');
   }
 
+  /**
+   * The meeting ended, as another channel (the chat) says: LiveKit's own word may have been lost (its
+   * leave message and the closing socket race) and it would only try to reconnect to a deleted room.
+   */
+  async endedElsewhere(): Promise<void> {
+    if (this.room === undefined) return;
+    await this.disconnect();
+    this.state.set('ended');
+  }
+
   async toggleMicrophone(): Promise<void> {
     const local = this.room?.localParticipant;
     if (!local) return;
