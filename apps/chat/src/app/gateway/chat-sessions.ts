@@ -4,7 +4,7 @@ import { ChatErrorCode, type ChatErrorEvent, type ChatReady } from '@confer/chat
 import type { ChatAccess } from '@confer/meetings/contracts';
 import { CommonErrorCode, type Revocation } from '@confer/shared/contracts';
 import { AUTH_SETTINGS, AccessTokenVerifier, AuthErrorCode, RevocationRegistry, revokes, type AuthSettings, type RevocableClaims } from '@confer/shared/server/auth';
-import { RateLimiter } from '@confer/shared/server/platform';
+import { clientAddress, RateLimiter } from '@confer/shared/server/platform';
 import { DomainError } from '@confer/shared/util';
 import { liveRefusal } from '../access/chat-policy';
 import { invalid, originNotAllowed } from '../access/chat.errors';
@@ -17,7 +17,6 @@ import { MessageRepository } from '../messages/message.repository';
 import type { Speaker } from '../messages/speaker';
 import { ChatBroadcaster } from './chat-broadcaster';
 import { meetingRoom, personRoom } from './chat-rooms';
-import { clientAddress } from './client-address';
 import { originAllowed, parseHandshake } from './handshake';
 import { TokenExpiry } from './token-expiry';
 
@@ -72,7 +71,7 @@ export class ChatSessions implements OnModuleDestroy {
   /** The handshake: fills socket.data or throws the refusal. */
   async open(socket: Socket): Promise<void> {
     if (!originAllowed(socket.handshake.headers.origin, this.origins)) throw originNotAllowed();
-    await this.limiter.enforce(this.limits.handshakes, clientAddress(socket.handshake, this.trustedProxyHops));
+    await this.limiter.enforce(this.limits.handshakes, clientAddress(socket.request, this.trustedProxyHops));
     const { code, credential } = parseHandshake(socket.handshake.auth);
     let subject: AccessSubject;
     let claims: ChatSession['claims'];

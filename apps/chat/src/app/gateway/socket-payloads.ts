@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, validate, type ValidationError } from 'class-validator';
 import {
+  CHAT_EXPORT_FORMATS,
   CHAT_FILES,
   CHAT_LIMITS,
   type ChatExportFormat,
@@ -77,7 +78,7 @@ export class DownloadDto implements DownloadRequest {
 }
 
 export class ExportDto implements ExportRequest {
-  @IsIn(['txt', 'json'], { message: 'format is txt or json.' }) format!: ChatExportFormat;
+  @IsIn(CHAT_EXPORT_FORMATS, { message: 'format is txt or json.' }) format!: ChatExportFormat;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { CHAT_LIMITS, type ChatExportFormat } from '@confer/chat/contracts';
+import { CHAT_EXPORT_FORMATS, CHAT_LIMITS, type ChatExportFormat } from '@confer/chat/contracts';
 import { MEETING_CODE_PATTERN } from '@confer/meetings/contracts';
 
 export class CodeParams {
@@ -10,12 +10,8 @@ export class CodeParams {
 
 const CURSOR = /^[A-Za-z0-9_-]{1,64}$/;
 
-export class HistoryQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page: older messages' })
-  @IsOptional()
-  @Matches(CURSOR, { message: 'Not a page cursor.' })
-  before?: string;
-
+/** `limit` of a page, as history and search take it. */
+class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: CHAT_LIMITS.pageMax, default: CHAT_LIMITS.pageDefault })
   @IsOptional()
   @Type(() => Number)
@@ -25,7 +21,14 @@ export class HistoryQuery {
   limit?: number;
 }
 
-export class SearchQuery {
+export class HistoryQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page: older messages' })
+  @IsOptional()
+  @Matches(CURSOR, { message: 'Not a page cursor.' })
+  before?: string;
+}
+
+export class SearchQuery extends PageQuery {
   @ApiProperty({ description: 'Words, "a phrase", -excluded, or (web-search syntax)' })
   @IsString()
   @MinLength(1)
@@ -36,18 +39,10 @@ export class SearchQuery {
   @IsOptional()
   @Matches(CURSOR, { message: 'Not a page cursor.' })
   cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: CHAT_LIMITS.pageMax, default: CHAT_LIMITS.pageDefault })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(CHAT_LIMITS.pageMax)
-  limit?: number;
 }
 
 export class ExportQuery {
-  @ApiProperty({ enum: ['txt', 'json'] })
-  @IsIn(['txt', 'json'], { message: 'format is txt or json.' })
+  @ApiProperty({ enum: CHAT_EXPORT_FORMATS })
+  @IsIn(CHAT_EXPORT_FORMATS, { message: 'format is txt or json.' })
   format!: ChatExportFormat;
 }

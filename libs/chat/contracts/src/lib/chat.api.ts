@@ -183,7 +183,9 @@ export interface ChatDownload {
  * their own), deleted messages left out, files listed by name. `json` is a ChatExport; `txt` one
  * line per message (continuation lines indented).
  */
-export type ChatExportFormat = 'txt' | 'json';
+/** The forms of a meeting's chat as a file: plain text, or ChatExport as JSON. */
+export const CHAT_EXPORT_FORMATS = ['txt', 'json'] as const;
+export type ChatExportFormat = (typeof CHAT_EXPORT_FORMATS)[number];
 
 export interface ChatExport {
   format: 'confer-chat-export';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { REQUEST_ID_HEADER } from '@confer/shared/contracts';
 import { requestIdFrom, runWithRequestId, type Logger, type ServiceMetrics } from '@confer/shared/server/observability';
+import { trustProxy } from './client-address';
 
 /**
  * Fastify options: the request id comes from x-request-id when it is plain, or is new; request.ip
@@ -12,7 +13,7 @@ export function fastifyOptions(trustedProxyHops = 0): FastifyServerOptions {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    trustProxy: trustedProxyHops > 0 ? trustedProxyHops : 'loopback',
+    trustProxy: trustProxy(trustedProxyHops),
   };
 }
 
